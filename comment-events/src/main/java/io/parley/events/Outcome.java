@@ -1,0 +1,15 @@
+package io.parley.events;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What moderation decided about a comment. Only {@link #APPROVED} comments are shown to readers. */
+public enum Outcome {
+    @JsonProperty("approved") APPROVED,
+    @JsonProperty("pending") PENDING,
+    @JsonProperty("spam") SPAM,
+    @JsonProperty("rejected") REJECTED;
+
+    public boolean isVisible() {
+        return this == APPROVED;
+    }
+}

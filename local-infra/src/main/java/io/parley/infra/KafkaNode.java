@@ -1,0 +1,76 @@
+package io.parley.infra;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A single-node Apache Kafka broker (KRaft, broker and controller in one) in a child JVM.
+ * Its data survives {@link #stop()} and {@link #kill()}, so it can be started again on the same
+ * ports with the same topics and offsets, as after a crash.
+ */
+public final class KafkaNode {
+
+    static final String READY_MARKER = "PARLEY-KAFKA-READY";
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path dataDir;
+    private final int port;
+    private final int controllerPort;
+    private final int partitions;
+    private final List<String> topics;
+    private ChildJvm jvm;
+
+    public KafkaNode(Path dataDir, int port, int controllerPort, int partitions, List<String> topics) {
+        this.dataDir = dataDir.toAbsolutePath();
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.partitions = partitions;
+        this.topics = List.copyOf(topics);
+    }
+
+    /** Starts the broker (formatting its storage on first use), creates the topics and waits until it serves. */
+    public synchronized KafkaNode start() {
+        List<String> args = new ArrayList<>(List.of("-cp", InfraClasspath.get(), KafkaBrokerMain.class.getName(),
+                dataDir.toString(), Integer.toString(port), Integer.toString(controllerPort),
+                Integer.toString(partitions)));
+        args.addAll(topics);
+        jvm = ChildJvm.start("kafka", List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                args, Map.of(), dataDir.resolve("kafka.log"));
+        jvm.awaitLogLine(READY_MARKER, STARTUP_TIMEOUT);
+        return this;
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public synchronized void stop() {
+        if (jvm != null) {
+            jvm.stop(Duration.ofSeconds(30));
+            jvm = null;
+        }
+    }
+
+    /** Simulates a crash: {@code kill -9}, no clean shutdown. */
+    public synchronized void kill() {
+        if (jvm != null) {
+            jvm.kill();
+            jvm = null;
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return jvm != null && jvm.isAlive();
+    }
+
+    public Path logFile() {
+        return dataDir.resolve("kafka.log");
+    }
+}

@@ -1,0 +1,41 @@
+package io.parley.moderation.messaging;
+
+import io.parley.events.ModerationDecision;
+import io.parley.support.messaging.Retrying;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Publishes decisions keyed by post id and waits for Kafka's acknowledgement of all of them. */
+@ApplicationScoped
+public class DecisionPublisher {
+
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+
+    private final MutinyEmitter<ModerationDecision> emitter;
+
+    public DecisionPublisher(@Channel("decisions") MutinyEmitter<ModerationDecision> emitter) {
+        this.emitter = emitter;
+    }
+
+    public void publish(List<ModerationDecision> decisions) {
+        if (decisions.isEmpty()) {
+            return;
+        }
+        Retrying.untilDone("publish decisions", () -> Uni.join()
+                .all(decisions.stream().map(this::send).toList())
+                .andFailFast()
+                .await().atMost(ACK_TIMEOUT));
+    }
+
+    private Uni<Void> send(ModerationDecision decision) {
+        return emitter.sendMessage(Message.of(decision)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(decision.postId()).build()));
+    }
+}

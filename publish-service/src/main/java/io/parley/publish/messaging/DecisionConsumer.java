@@ -1,0 +1,38 @@
+package io.parley.publish.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parley.events.ModerationDecision;
+import io.parley.publish.service.ThreadService;
+import io.parley.support.messaging.BatchConsumer;
+import io.parley.support.messaging.DeadLetters;
+import io.parley.support.messaging.EventReader;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.Duration;
+
+/** Consumes decisions in batches; offsets are committed only after the read model committed. */
+@ApplicationScoped
+public class DecisionConsumer {
+
+    private final BatchConsumer<ModerationDecision, ModerationDecision> batches;
+
+    public DecisionConsumer(ObjectMapper mapper, ThreadService threads,
+                            @Channel("decisions-dead-letter") MutinyEmitter<byte[]> deadLetterEmitter) {
+        this.batches = new BatchConsumer<>("publish",
+                new EventReader<>(mapper, ModerationDecision.class, ModerationDecision::postId,
+                        ModerationDecision::commentId),
+                new DeadLetters(deadLetterEmitter, Duration.ofSeconds(10)),
+                threads::apply);
+    }
+
+    @Incoming("decisions")
+    @Blocking
+    public void onDecisions(ConsumerRecords<String, byte[]> records) {
+        batches.consume(records);
+    }
+}

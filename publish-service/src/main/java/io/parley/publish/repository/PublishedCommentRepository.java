@@ -1,0 +1,28 @@
+package io.parley.publish.repository;
+
+import io.parley.publish.domain.PublishedComment;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class PublishedCommentRepository implements PanacheRepositoryBase<PublishedComment, UUID> {
+
+    public Map<UUID, PublishedComment> findAllById(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return list("id in ?1", ids).stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+    }
+
+    /** Every visible comment of a post, oldest first. */
+    public List<PublishedComment> visibleInThread(String postId) {
+        return list("postId = ?1 and visible = true order by submittedAt, id", postId);
+    }
+}
