@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** Turns accepted requests into events; a comment exists once Kafka has acknowledged it. */
@@ -21,11 +22,14 @@ public class CommentIntake {
         this.clock = clock;
     }
 
-    /** Completes with the new comment's id after the broker acknowledged the write. */
+    /**
+     * Completes with the new comment's id after the broker acknowledged the write. Timestamps are
+     * cut to microseconds, the precision every downstream database keeps.
+     */
     public Uni<UUID> submit(NewComment comment) {
         UUID id = UUID.randomUUID();
         CommentSubmitted event = CommentSubmitted.of(id, comment.postId(), comment.parentId(), comment.author(),
-                comment.body(), Instant.now(clock));
+                comment.body(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         return publisher.publish(event).replaceWith(id);
     }
 }

@@ -43,10 +43,12 @@ public class ThreadService {
             if (comment == null) {
                 comment = new PublishedComment();
                 comment.id = decision.commentId();
-                known.put(comment.id, comment);
+                applyTo(comment, decision, now);
                 comments.persist(comment);
+                known.put(comment.id, comment);
+            } else {
+                applyTo(comment, decision, now);
             }
-            applyTo(comment, decision, now);
         }
         return decisions;
     }
