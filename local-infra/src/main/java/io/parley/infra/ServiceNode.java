@@ -1,0 +1,108 @@
+package io.parley.infra;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One packaged Quarkus service ({@code target/quarkus-app}) running in a child JVM. */
+public final class ServiceNode {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Path runnerJar;
+    private final int httpPort;
+    private final Map<String, String> env;
+    private final Path logFile;
+    private ChildJvm jvm;
+
+    public ServiceNode(String name, Path moduleDir, int httpPort, Map<String, String> env, Path logFile) {
+        this.name = name;
+        this.runnerJar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+        this.httpPort = httpPort;
+        this.env = Map.copyOf(env);
+        this.logFile = logFile;
+    }
+
+    /** Starts the service and waits until {@code /q/health/ready} answers 200. */
+    public synchronized ServiceNode start() {
+        if (!Files.exists(runnerJar)) {
+            throw new IllegalStateException(runnerJar + " is missing: package the services first (./mvnw package)");
+        }
+        List<String> jvmArgs = new ArrayList<>();
+        Path infraJar = InfraClasspath.ownLocation();
+        if (infraJar.toString().endsWith(".jar")) {
+            jvmArgs.add("-javaagent:" + infraJar); // ParentWatch: the service exits with us
+        }
+        jvmArgs.addAll(List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto", "-Dquarkus.log.console.color=false"));
+        Map<String, String> environment = new HashMap<>(env);
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+        environment.putIfAbsent("QUARKUS_HTTP_HOST", "127.0.0.1");
+        jvm = ChildJvm.start(name, jvmArgs, List.of("-jar", runnerJar.toString()), environment, logFile);
+        jvm.awaitReady(this::isReady, STARTUP_TIMEOUT);
+        return this;
+    }
+
+    public boolean isReady() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).GET().build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public int port() {
+        return httpPort;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public synchronized boolean isRunning() {
+        return jvm != null && jvm.isAlive();
+    }
+
+    public synchronized long pid() {
+        return jvm == null ? -1 : jvm.pid();
+    }
+
+    public synchronized void stop() {
+        if (jvm != null) {
+            jvm.stop(Duration.ofSeconds(20));
+            jvm = null;
+        }
+    }
+
+    /** Simulates a crash: {@code kill -9}. */
+    public synchronized void kill() {
+        if (jvm != null) {
+            jvm.kill();
+            jvm = null;
+        }
+    }
+}
