@@ -12,9 +12,11 @@ import java.util.UUID;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = CommentSubmitted.class, name = CommentSubmitted.TYPE)
+        @JsonSubTypes.Type(value = CommentSubmitted.class, name = CommentSubmitted.TYPE),
+        @JsonSubTypes.Type(value = CommentEdited.class, name = CommentEdited.TYPE),
+        @JsonSubTypes.Type(value = CommentWithdrawn.class, name = CommentWithdrawn.TYPE)
 })
-public sealed interface CommentEvent extends VersionedEvent permits CommentSubmitted {
+public sealed interface CommentEvent extends VersionedEvent permits CommentSubmitted, CommentEdited, CommentWithdrawn {
 
     UUID commentId();
 

@@ -7,7 +7,9 @@ public enum Outcome {
     @JsonProperty("approved") APPROVED,
     @JsonProperty("pending") PENDING,
     @JsonProperty("spam") SPAM,
-    @JsonProperty("rejected") REJECTED;
+    @JsonProperty("rejected") REJECTED,
+    /** The commenter took the comment back. */
+    @JsonProperty("withdrawn") WITHDRAWN;
 
     public boolean isVisible() {
         return this == APPROVED;

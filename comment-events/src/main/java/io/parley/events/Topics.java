@@ -14,14 +14,24 @@ public final class Topics {
     /** {@link ModerationDecision}s from moderation to publish. */
     public static final String DECISIONS = "parley.decisions.v1";
 
+    /** {@link PostUpdated} from ingest (the blog's API key) to moderation and ingest; compacted. */
+    public static final String POSTS = "parley.posts.v1";
+
     /** Messages moderation could not read (malformed, unknown schema version, wrong key). */
     public static final String COMMENTS_DEAD_LETTER = "parley.comments.v1.dead-letter";
 
     /** Messages publish could not read. */
     public static final String DECISIONS_DEAD_LETTER = "parley.decisions.v1.dead-letter";
 
+    /** Messages a consumer of the posts topic could not read. */
+    public static final String POSTS_DEAD_LETTER = "parley.posts.v1.dead-letter";
+
     /** Every topic the system needs, for tools that create them. */
-    public static final List<String> ALL = List.of(COMMENTS, DECISIONS, COMMENTS_DEAD_LETTER, DECISIONS_DEAD_LETTER);
+    public static final List<String> ALL = List.of(COMMENTS, DECISIONS, POSTS, COMMENTS_DEAD_LETTER,
+            DECISIONS_DEAD_LETTER, POSTS_DEAD_LETTER);
+
+    /** Topics that keep only the newest record per key. */
+    public static final List<String> COMPACTED = List.of(POSTS);
 
     private Topics() {
     }

@@ -20,10 +20,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Entry point of the broker's child JVM: {@code dataDir port controllerPort partitions topic...}.
+ * Entry point of the broker's child JVM: {@code dataDir port controllerPort partitions topic...};
+ * a topic named with the suffix {@value #COMPACTED_SUFFIX} is created compacted.
  * Prints {@value KafkaNode#READY_MARKER} once the broker answers and the topics exist.
  */
 public final class KafkaBrokerMain {
+
+    static final String COMPACTED_SUFFIX = ":compact";
 
     private KafkaBrokerMain() {
     }
@@ -90,9 +93,15 @@ public final class KafkaBrokerMain {
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "60000");
         try (Admin admin = Admin.create(props)) {
             admin.describeCluster().clusterId().get(60, TimeUnit.SECONDS);
-            for (String topic : topics) {
+            for (String spec : topics) {
+                boolean compacted = spec.endsWith(COMPACTED_SUFFIX);
+                String topic = compacted ? spec.substring(0, spec.length() - COMPACTED_SUFFIX.length()) : spec;
+                NewTopic newTopic = new NewTopic(topic, partitions, (short) 1);
+                if (compacted) {
+                    newTopic.configs(Map.of("cleanup.policy", "compact"));
+                }
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(60, TimeUnit.SECONDS);
+                    admin.createTopics(List.of(newTopic)).all().get(60, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("cannot create topic " + topic, e.getCause());

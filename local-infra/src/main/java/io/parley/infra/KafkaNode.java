@@ -21,14 +21,21 @@ public final class KafkaNode {
     private final int controllerPort;
     private final int partitions;
     private final List<String> topics;
+    private final List<String> compactedTopics;
     private ChildJvm jvm;
 
-    public KafkaNode(Path dataDir, int port, int controllerPort, int partitions, List<String> topics) {
+    /**
+     * @param topics          topics to create, with {@code partitions} partitions each
+     * @param compactedTopics those of {@code topics} that keep only the newest record per key
+     */
+    public KafkaNode(Path dataDir, int port, int controllerPort, int partitions, List<String> topics,
+                     List<String> compactedTopics) {
         this.dataDir = dataDir.toAbsolutePath();
         this.port = port;
         this.controllerPort = controllerPort;
         this.partitions = partitions;
         this.topics = List.copyOf(topics);
+        this.compactedTopics = List.copyOf(compactedTopics);
     }
 
     /** Starts the broker (formatting its storage on first use), creates the topics and waits until it serves. */
@@ -36,7 +43,8 @@ public final class KafkaNode {
         List<String> args = new ArrayList<>(List.of("-cp", InfraClasspath.get(), KafkaBrokerMain.class.getName(),
                 dataDir.toString(), Integer.toString(port), Integer.toString(controllerPort),
                 Integer.toString(partitions)));
-        args.addAll(topics);
+        topics.forEach(topic -> args.add(compactedTopics.contains(topic)
+                ? topic + KafkaBrokerMain.COMPACTED_SUFFIX : topic));
         jvm = ChildJvm.start("kafka", List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
                 args, Map.of(), dataDir.resolve("kafka.log"));
         jvm.awaitLogLine(READY_MARKER, STARTUP_TIMEOUT);

@@ -40,7 +40,7 @@ public final class LocalStack implements AutoCloseable {
     public LocalStack(Options options) {
         this.options = options;
         this.kafka = new KafkaNode(options.dataDir().resolve("kafka"), options.kafkaPort(),
-                options.kafkaControllerPort(), options.partitions(), Topics.ALL);
+                options.kafkaControllerPort(), options.partitions(), Topics.ALL, Topics.COMPACTED);
         this.postgres = new PostgresNode(options.dataDir().resolve("postgres"), options.postgresPort(),
                 List.of(INGEST, MODERATION, PUBLISH));
         services.add(service(INGEST, 0, options.ingestPort()));

@@ -34,7 +34,8 @@ public final class SharedInfrastructure {
     public static synchronized SharedInfrastructure get() {
         if (instance == null) {
             Path dir = newDataDir();
-            KafkaNode kafka = new KafkaNode(dir.resolve("kafka"), Ports.free(), Ports.free(), PARTITIONS, Topics.ALL);
+            KafkaNode kafka = new KafkaNode(dir.resolve("kafka"), Ports.free(), Ports.free(), PARTITIONS, Topics.ALL,
+                    Topics.COMPACTED);
             PostgresNode postgres = new PostgresNode(dir.resolve("postgres"), Ports.free(), DATABASES);
             CompletableFuture<KafkaNode> kafkaStarted = CompletableFuture.supplyAsync(kafka::start);
             CompletableFuture<PostgresNode> postgresStarted = CompletableFuture.supplyAsync(postgres::start);

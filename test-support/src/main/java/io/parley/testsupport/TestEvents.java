@@ -1,5 +1,6 @@
 package io.parley.testsupport;
 
+import io.parley.events.AbuseSignals;
 import io.parley.events.CommentAuthor;
 import io.parley.events.CommentSubmitted;
 import io.parley.events.ModerationDecision;
@@ -27,7 +28,7 @@ public final class TestEvents {
 
     public static CommentSubmitted submitted(String postId, String body) {
         return CommentSubmitted.of(UUID.randomUUID(), postId, null, new CommentAuthor("Ada", null, null), body,
-                now());
+                now(), "author-key-ada", AbuseSignals.none());
     }
 
     public static ModerationDecision decision(String postId, UUID commentId, UUID parentId, long version,

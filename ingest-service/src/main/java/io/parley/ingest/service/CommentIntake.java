@@ -1,5 +1,6 @@
 package io.parley.ingest.service;
 
+import io.parley.events.AbuseSignals;
 import io.parley.events.CommentSubmitted;
 import io.parley.ingest.messaging.CommentEventPublisher;
 import io.smallrye.mutiny.Uni;
@@ -29,7 +30,7 @@ public class CommentIntake {
     public Uni<UUID> submit(NewComment comment) {
         UUID id = UUID.randomUUID();
         CommentSubmitted event = CommentSubmitted.of(id, comment.postId(), comment.parentId(), comment.author(),
-                comment.body(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+                comment.body(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS), null, AbuseSignals.none());
         return publisher.publish(event).replaceWith(id);
     }
 }

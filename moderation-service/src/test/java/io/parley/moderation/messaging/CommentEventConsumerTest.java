@@ -96,7 +96,7 @@ class CommentEventConsumerTest {
     void unknownSchemaVersionIsDeadLettered() {
         CommentSubmitted valid = TestEvents.submitted(TestEvents.newPostId(), "from the future");
         CommentSubmitted future = new CommentSubmitted(99, valid.commentId(), 1, valid.postId(), null, valid.author(),
-                valid.body(), valid.occurredAt());
+                valid.body(), valid.occurredAt(), valid.authorKey(), valid.signals());
         topics.sendJson(Topics.COMMENTS, future.postId(), future);
 
         ConsumerRecord<String, byte[]> dead = topics.awaitRecord(Topics.COMMENTS_DEAD_LETTER,
