@@ -7,7 +7,8 @@ import java.util.UUID;
  * The commenter changed the text of their comment within the edit window. Moderation judges the new
  * text again; the comment keeps its id, post, parent and author.
  *
- * @param version 2 for the first edit, then one more for each further event about the comment
+ * @param version greater than that of every earlier event about the comment (ingest uses the time of the
+ *                edit in epoch milliseconds, so instances need no shared counter)
  */
 public record CommentEdited(
         int schemaVersion,

@@ -1,13 +1,12 @@
 package io.parley.moderation.messaging;
 
 import io.parley.events.ModerationDecision;
+import io.parley.support.messaging.KeyedSend;
 import io.parley.support.messaging.Retrying;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +34,6 @@ public class DecisionPublisher {
     }
 
     private Uni<Void> send(ModerationDecision decision) {
-        return emitter.sendMessage(Message.of(decision)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(decision.postId()).build()));
+        return KeyedSend.send(emitter, decision.postId(), decision);
     }
 }

@@ -79,7 +79,7 @@ public class ProblemMappers {
     }
 
     /** {@code author.name} for a violation on {@code submit.request.author.name}: the JSON path, not the Java one. */
-    static String fieldName(ConstraintViolation<?> violation) {
+    public static String fieldName(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
         return nodes.stream()
                 .filter(node -> node.getKind() == ElementKind.PROPERTY
