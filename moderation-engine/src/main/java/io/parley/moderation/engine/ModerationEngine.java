@@ -1,0 +1,177 @@
+package io.parley.moderation.engine;
+
+import io.parley.events.Outcome;
+import io.parley.moderation.engine.classify.Evidence;
+import io.parley.moderation.engine.classify.Featurizer;
+import io.parley.moderation.engine.classify.ModelSet;
+import io.parley.moderation.engine.signal.Campaign;
+import io.parley.moderation.engine.signal.Relevance;
+import io.parley.moderation.engine.signal.SubmissionSignal;
+import io.parley.moderation.engine.signal.Trust;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Labels a comment: the classifier scores the text (its features include links, suspect terms and
+ * author heuristics); rules the text cannot show (abuse signals, campaigns, trust) shift the spam
+ * score on the log-odds scale; blocked terms and a filled honeypot decide alone; the thresholds turn
+ * scores into one outcome. Immutable and thread-safe: a new model or term list means a new engine.
+ */
+public final class ModerationEngine {
+
+    /** Log-odds added to the spam score by each rule; chosen so one soft rule moves a doubtful comment, not a clean one. */
+    static final double CAMPAIGN_WEIGHT = 3.0;
+    static final double TOO_FAST_WEIGHT = 1.5;
+    static final double WEAK_WORK_WEIGHT = 1.0;
+    static final double KNOWN_WEIGHT = -1.0;
+    static final double TRUSTED_WEIGHT = -2.5;
+
+    private final Thresholds thresholds;
+    private final Featurizer featurizer;
+    private final ModelSet models;
+    private final Relevance relevance;
+
+    public ModerationEngine(Thresholds thresholds, Featurizer featurizer, ModelSet models, Relevance relevance) {
+        this.thresholds = thresholds;
+        this.featurizer = featurizer;
+        this.models = models;
+        this.relevance = relevance;
+    }
+
+    public Featurizer featurizer() {
+        return featurizer;
+    }
+
+    public ModelSet models() {
+        return models;
+    }
+
+    public Assessment assess(CommentInput in) {
+        Evidence evidence = featurizer.evidence(in.body(), in.authorName(), in.authorUrl());
+        String[] features = featurizer.features(evidence);
+        double spamModel = models.spam().probability(features);
+        double offensive = models.offensive().probability(features);
+
+        List<String> rules = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        reasons.add(String.format(Locale.ROOT, "classifier v%d: spam %.3f, offensive %.3f", models.version(),
+                spamModel, offensive));
+        if (evidence.links().count() > 0) {
+            rules.add("links");
+            reasons.add(evidence.links().count() + " link(s) to " + String.join(", ", evidence.links().hosts()));
+        }
+        for (String term : evidence.terms().suspect()) {
+            rules.add("suspect-term");
+            reasons.add("suspect term \"" + term + "\"");
+        }
+        for (String rule : evidence.author().rules()) {
+            rules.add(rule);
+            reasons.add("author: " + rule.replace('-', ' '));
+        }
+
+        double logit = logit(spamModel);
+        SubmissionSignal submission = SubmissionSignal.of(in.signals());
+        if (submission.tooFast()) {
+            logit += TOO_FAST_WEIGHT;
+            rules.add("form-filled-too-fast");
+            reasons.add("form filled in " + in.signals().fillTimeMillis() + " ms");
+        }
+        if (submission.weakWork()) {
+            logit += WEAK_WORK_WEIGHT;
+            rules.add("proof-of-work-short");
+            reasons.add("proof of work " + in.signals().proofOfWorkBits() + " of " + in.signals().requiredWorkBits()
+                    + " bits");
+        }
+        Campaign campaign = in.campaign();
+        if (campaign != null && campaign.isCampaign()) {
+            logit += CAMPAIGN_WEIGHT;
+            rules.add("campaign");
+            reasons.add("near-duplicate of " + (campaign.comments() - 1) + " other comment(s) on " + campaign.posts()
+                    + " posts (campaign " + campaign.id() + ")");
+        }
+        Trust trust = in.trust() == null ? Trust.FIRST_TIME : in.trust();
+        if (trust == Trust.TRUSTED) {
+            logit += TRUSTED_WEIGHT;
+            rules.add("trusted-author");
+            reasons.add("author has a record of approved comments");
+        } else if (trust == Trust.KNOWN) {
+            logit += KNOWN_WEIGHT;
+            rules.add("known-author");
+            reasons.add("author has approved comments before");
+        } else {
+            rules.add("first-time-author");
+        }
+        double spam = sigmoid(logit);
+
+        Map<String, Double> scores = new LinkedHashMap<>();
+        scores.put("spam", round(spam));
+        scores.put("spamModel", round(spamModel));
+        scores.put("offensive", round(offensive));
+        OptionalDouble similarity = relevance.similarity(in.body(), in.postText(), in.parentText());
+        Double offTopic = similarity.isPresent() ? 1 - similarity.getAsDouble() : null;
+        if (offTopic != null) {
+            scores.put("offTopic", round(offTopic));
+        }
+
+        Outcome outcome = decide(evidence, submission, spam, offensive, offTopic, rules, reasons);
+        return new Assessment(outcome, scores, List.copyOf(reasons), List.copyOf(rules), models.version());
+    }
+
+    private Outcome decide(Evidence evidence, SubmissionSignal submission, double spam, double offensive,
+                           Double offTopic, List<String> rules, List<String> reasons) {
+        if (submission.honeypot()) {
+            rules.add("honeypot-filled");
+            reasons.add("the hidden honeypot field was filled");
+            return Outcome.SPAM;
+        }
+        if (!evidence.terms().blocked().isEmpty()) {
+            rules.add("blocked-term");
+            reasons.add("blocked term(s) " + String.join(", ", evidence.terms().blocked()));
+            return Outcome.SPAM;
+        }
+        if (spam >= thresholds.spam()) {
+            rules.add("spam-threshold");
+            return Outcome.SPAM;
+        }
+        if (offensive >= thresholds.offensiveReject()) {
+            rules.add("offensive-threshold");
+            return Outcome.REJECTED;
+        }
+        boolean review = false;
+        if (spam >= thresholds.review()) {
+            rules.add("spam-review");
+            review = true;
+        }
+        if (offensive >= thresholds.offensiveReview()) {
+            rules.add("offensive-review");
+            review = true;
+        }
+        if (offTopic != null && offTopic >= thresholds.offTopic()) {
+            rules.add("off-topic");
+            reasons.add("unrelated to the post" + (spam >= thresholds.offTopicSpamFloor() ? " and doubtful" : ""));
+            if (spam >= thresholds.offTopicSpamFloor()) {
+                rules.add("off-topic-review");
+                review = true;
+            }
+        }
+        return review ? Outcome.PENDING : Outcome.APPROVED;
+    }
+
+    static double logit(double p) {
+        double q = Math.min(Math.max(p, 1e-6), 1 - 1e-6);
+        return Math.log(q / (1 - q));
+    }
+
+    static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 10_000) / 10_000.0;
+    }
+}

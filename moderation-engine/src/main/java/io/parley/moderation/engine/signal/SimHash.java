@@ -1,0 +1,71 @@
+package io.parley.moderation.engine.signal;
+
+import io.parley.moderation.engine.text.Text;
+
+import java.util.List;
+
+/**
+ * 64-bit SimHash over character 5-gram shingles of a comment's words. Texts that differ in a few
+ * words, spacing, case or punctuation land within a few bits of each other, which is how a spam
+ * campaign's reworded copies across posts are recognised.
+ */
+public final class SimHash {
+
+    /** Fingerprints at most this many bits apart are the same text, reworded. */
+    public static final int NEAR_DUPLICATE_BITS = 3;
+    /** Below this many words, texts ("Thanks!", "Great post") repeat innocently and are not fingerprinted. */
+    public static final int MIN_WORDS = 6;
+    /** Four 16-bit bands: two fingerprints within 3 bits share at least one band exactly (pigeonhole). */
+    public static final int BANDS = 4;
+    private static final int SHINGLE = 5;
+
+    private SimHash() {
+    }
+
+    /** The fingerprint of a normalized text, or empty when the text is too short to tell campaigns apart. */
+    public static java.util.OptionalLong of(String normalizedText) {
+        List<String> words = Text.words(normalizedText);
+        if (words.size() < MIN_WORDS) {
+            return java.util.OptionalLong.empty();
+        }
+        String s = String.join(" ", words);
+        int[] weights = new int[64];
+        for (int i = 0; i + SHINGLE <= s.length(); i++) {
+            long h = hash(s, i, i + SHINGLE);
+            for (int bit = 0; bit < 64; bit++) {
+                weights[bit] += ((h >>> bit) & 1L) == 1L ? 1 : -1;
+            }
+        }
+        long fingerprint = 0;
+        for (int bit = 0; bit < 64; bit++) {
+            if (weights[bit] > 0) {
+                fingerprint |= 1L << bit;
+            }
+        }
+        return java.util.OptionalLong.of(fingerprint);
+    }
+
+    public static int distance(long a, long b) {
+        return Long.bitCount(a ^ b);
+    }
+
+    /** Band {@code i} (0..3) of a fingerprint, for indexed candidate lookup. */
+    public static int band(long fingerprint, int i) {
+        return (int) ((fingerprint >>> (16 * i)) & 0xFFFF);
+    }
+
+    /** FNV-1a over the characters, then a 64-bit finalizer so every output bit depends on every input. */
+    private static long hash(String s, int from, int to) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = from; i < to; i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+}
