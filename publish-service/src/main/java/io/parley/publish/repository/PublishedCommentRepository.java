@@ -21,8 +21,8 @@ public class PublishedCommentRepository implements PanacheRepositoryBase<Publish
         return list("id in ?1", ids).stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
     }
 
-    /** Every visible comment of a post, oldest first. */
-    public List<PublishedComment> visibleInThread(String postId) {
-        return list("postId = ?1 and visible = true order by submittedAt, id", postId);
+    /** Every comment of a post readers see or saw (removed ones may stand as placeholders), oldest first. */
+    public List<PublishedComment> shownInThread(String postId) {
+        return list("postId = ?1 and wasPublished = true order by submittedAt, id", postId);
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.publish.rest;
 
+import io.parley.publish.config.PublishConfig;
 import io.parley.publish.service.ThreadQuery;
 import io.parley.support.rest.PostIds;
 import jakarta.validation.constraints.Pattern;
@@ -7,23 +8,52 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.util.List;
 
 @Path("/api/v1/posts/{postId}/comments")
 public class ThreadResource {
 
     private final ThreadQuery threads;
+    private final HttpCaching caching;
+    private final PublishConfig config;
 
-    public ThreadResource(ThreadQuery threads) {
+    public ThreadResource(ThreadQuery threads, HttpCaching caching, PublishConfig config) {
         this.threads = threads;
+        this.caching = caching;
+        this.config = config;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The published comments of a post, threaded")
-    public ThreadView thread(@PathParam("postId") @Pattern(regexp = PostIds.PATTERN, message = PostIds.MESSAGE)
-                             String postId) {
-        return threads.thread(postId);
+    @Operation(summary = "The published comments of a post, threaded; pages of top-level comments")
+    public Response thread(@PathParam("postId") @Pattern(regexp = PostIds.PATTERN, message = PostIds.MESSAGE)
+                           String postId,
+                           @Parameter(description = "oldest (default) or newest first, for top-level comments")
+                           @QueryParam("sort") String sort,
+                           @Parameter(description = "top-level comments per page, 1-100")
+                           @QueryParam("limit") String limit,
+                           @Parameter(description = "nextCursor of the previous page")
+                           @QueryParam("cursor") String cursor,
+                           HttpHeaders headers) {
+        PageRequest page = PageRequest.of(sort, limit, cursor, config.defaultPageSize());
+        // The version is read before the comments: a change in between costs one extra download,
+        // never a stale body kept under a newer tag.
+        EntityTag tag = caching.tag(List.of("thread", postId, Long.toString(threads.version(postId)), page.variant()));
+        Response notModified = caching.notModified(headers, tag, HttpCaching.REVALIDATE);
+        if (notModified != null) {
+            return notModified;
+        }
+        return Response.ok(threads.page(postId, page.order(), page.limit(), page.cursor()))
+                .tag(tag)
+                .header(HttpHeaders.CACHE_CONTROL, HttpCaching.REVALIDATE)
+                .build();
     }
 }

@@ -9,6 +9,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 /**
  * Renders a commenter's Markdown to HTML that is safe to put in a reader's page. Two independent
  * layers: commonmark escapes any raw HTML the commenter typed, then an allowlist sanitiser keeps
@@ -41,5 +44,26 @@ public class CommentRenderer {
     public String render(String markdown) {
         String html = renderer.render(parser.parse(markdown));
         return Jsoup.clean(html, "", safelist, output).strip();
+    }
+
+    /**
+     * The commenter's home page if it is an absolute http or https URL, else nothing: ingest checks
+     * this too, but publish puts it in an href and trusts no producer with that.
+     */
+    public static String safeAuthorUrl(String url) {
+        if (url == null || url.isBlank() || url.length() > 2048) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url.strip());
+            String scheme = uri.getScheme();
+            if (scheme == null || uri.getHost() == null
+                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+                return null;
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 }

@@ -1,46 +1,155 @@
 package io.parley.publish.service;
 
+import io.parley.publish.config.PublishConfig;
+import io.parley.publish.domain.PostThread;
 import io.parley.publish.domain.PublishedComment;
+import io.parley.publish.repository.PostThreadRepository;
 import io.parley.publish.repository.PublishedCommentRepository;
 import io.parley.publish.rest.ThreadView;
+import io.parley.publish.rest.ThreadView.AuthorView;
+import io.parley.publish.rest.ThreadView.CommentView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Builds the threaded view of a post: replies nested under their parents, oldest first. */
+/**
+ * Builds the threaded view of a post: replies nested under their parents (oldest first) down to
+ * the configured depth, top-level comments paged in the requested order.
+ */
 @ApplicationScoped
 public class ThreadQuery {
 
-    private final PublishedCommentRepository comments;
+    private static final Comparator<PublishedComment> OLDEST_FIRST =
+            Comparator.comparing((PublishedComment c) -> c.submittedAt).thenComparing(c -> c.id);
 
-    public ThreadQuery(PublishedCommentRepository comments) {
+    private final PublishedCommentRepository comments;
+    private final PostThreadRepository threads;
+    private final int maxDepth;
+
+    public ThreadQuery(PublishedCommentRepository comments, PostThreadRepository threads, PublishConfig config) {
         this.comments = comments;
+        this.threads = threads;
+        this.maxDepth = Math.max(1, config.maxDepth());
+    }
+
+    /** The post's thread version: 0 for a post without comments; changes whenever the thread may have. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long version(String postId) {
+        PostThread thread = threads.findById(postId);
+        return thread == null ? 0 : thread.version;
+    }
+
+    /** Published-comment counts; posts publish has never heard of count 0. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, PostThread> threads(Collection<String> postIds) {
+        Map<String, PostThread> found = new HashMap<>();
+        threads.findAll(postIds).forEach(thread -> found.put(thread.postId, thread));
+        return found;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ThreadView thread(String postId) {
-        List<PublishedComment> visible = comments.visibleInThread(postId);
-        Map<UUID, List<ThreadView.CommentView>> repliesByParent = new HashMap<>();
-        Map<UUID, ThreadView.CommentView> byId = new HashMap<>();
-        for (PublishedComment comment : visible) {
-            List<ThreadView.CommentView> replies = repliesByParent.computeIfAbsent(comment.id, id -> new ArrayList<>());
-            byId.put(comment.id, ThreadView.CommentView.of(comment, replies));
-        }
-        List<ThreadView.CommentView> topLevel = new ArrayList<>();
-        for (PublishedComment comment : visible) {
-            ThreadView.CommentView view = byId.get(comment.id);
-            // A reply whose parent is not visible (yet) is shown at the top level rather than lost.
-            if (comment.parentId != null && byId.containsKey(comment.parentId)) {
-                repliesByParent.get(comment.parentId).add(view);
-            } else {
-                topLevel.add(view);
+    public ThreadView page(String postId, ThreadOrder order, int limit, ThreadCursor after) {
+        List<PublishedComment> shown = comments.shownInThread(postId);
+        long count = shown.stream().filter(comment -> comment.visible).count();
+        List<Node> topLevel = tree(shown);
+        Comparator<Node> topOrder = order.apply(Comparator.comparing(node -> node.comment, OLDEST_FIRST));
+        topLevel.sort(topOrder);
+
+        int start = 0;
+        if (after != null) {
+            PublishedComment marker = new PublishedComment();
+            marker.submittedAt = after.submittedAt();
+            marker.id = after.id();
+            Node markerNode = new Node(marker);
+            while (start < topLevel.size() && topOrder.compare(topLevel.get(start), markerNode) <= 0) {
+                start++;
             }
         }
-        return new ThreadView(postId, visible.size(), topLevel);
+        int end = Math.min(topLevel.size(), start + limit);
+        List<CommentView> views = new ArrayList<>(end - start);
+        for (Node node : topLevel.subList(start, end)) {
+            views.add(view(node, 1));
+        }
+        String next = null;
+        if (end < topLevel.size()) {
+            PublishedComment last = topLevel.get(end - 1).comment;
+            next = new ThreadCursor(order, last.submittedAt, last.id).encode();
+        }
+        return new ThreadView(postId, count, order.wireName(), views, next);
+    }
+
+    /**
+     * Links comments to their parents; a reply whose parent was never published is shown at the top
+     * level rather than lost. Removed comments stay only as long as something below them is visible.
+     */
+    private static List<Node> tree(List<PublishedComment> shown) {
+        Map<UUID, Node> byId = new LinkedHashMap<>();
+        shown.forEach(comment -> byId.put(comment.id, new Node(comment)));
+        List<Node> topLevel = new ArrayList<>();
+        for (Node node : byId.values()) {
+            Node parent = node.comment.parentId == null ? null : byId.get(node.comment.parentId);
+            if (parent != null && parent != node) {
+                parent.children.add(node);
+            } else {
+                topLevel.add(node);
+            }
+        }
+        topLevel.removeIf(node -> !node.prune());
+        return topLevel;
+    }
+
+    private CommentView view(Node node, int depth) {
+        List<CommentView> replies = new ArrayList<>();
+        if (depth < maxDepth) {
+            node.children.forEach(child -> replies.add(view(child, depth + 1)));
+        } else {
+            // The deepest level shown: everything further down is listed flat, oldest first.
+            List<Node> descendants = new ArrayList<>();
+            node.children.forEach(child -> child.collectInto(descendants));
+            descendants.sort(Comparator.comparing(n -> n.comment, OLDEST_FIRST));
+            descendants.forEach(descendant -> replies.add(leaf(descendant.comment)));
+        }
+        return of(node.comment, replies);
+    }
+
+    private static CommentView leaf(PublishedComment comment) {
+        return of(comment, List.of());
+    }
+
+    private static CommentView of(PublishedComment comment, List<CommentView> replies) {
+        if (comment.isRemoved()) {
+            return new CommentView(comment.id, comment.parentId, true, null, null, comment.submittedAt, null, replies);
+        }
+        return new CommentView(comment.id, comment.parentId, false,
+                new AuthorView(comment.authorName, comment.authorUrl), comment.html, comment.submittedAt,
+                comment.editedAt, replies);
+    }
+
+    private static final class Node {
+        final PublishedComment comment;
+        final List<Node> children = new ArrayList<>();
+
+        Node(PublishedComment comment) {
+            this.comment = comment;
+        }
+
+        /** Drops removed subtrees with nothing visible in them; true when this node stays. */
+        boolean prune() {
+            children.removeIf(child -> !child.prune());
+            return comment.visible || !children.isEmpty();
+        }
+
+        void collectInto(List<Node> into) {
+            into.add(this);
+            children.forEach(child -> child.collectInto(into));
+        }
     }
 }

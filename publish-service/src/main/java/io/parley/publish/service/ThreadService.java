@@ -2,39 +2,51 @@ package io.parley.publish.service;
 
 import io.parley.events.ModerationDecision;
 import io.parley.publish.domain.PublishedComment;
+import io.parley.publish.repository.PostThreadRepository;
 import io.parley.publish.repository.PublishedCommentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
-/** Applies moderation decisions to the read model. */
+/** Applies moderation decisions to the read model and keeps each post's thread row current. */
 @ApplicationScoped
 public class ThreadService {
 
     private final PublishedCommentRepository comments;
+    private final PostThreadRepository threads;
     private final CommentRenderer renderer;
     private final Clock clock;
 
-    public ThreadService(PublishedCommentRepository comments, CommentRenderer renderer, Clock clock) {
+    public ThreadService(PublishedCommentRepository comments, PostThreadRepository threads, CommentRenderer renderer,
+                         Clock clock) {
         this.comments = comments;
+        this.threads = threads;
         this.renderer = renderer;
         this.clock = clock;
     }
 
     /**
      * Applies a batch in one transaction. A decision whose version is not newer than the one held is
-     * ignored, so redelivery and reordering never resurrect or duplicate a comment.
+     * ignored, so redelivery and reordering never resurrect, duplicate or revert a comment.
      */
     @Transactional
     public List<ModerationDecision> apply(List<ModerationDecision> decisions) {
         Instant now = Instant.now(clock);
         Map<UUID, PublishedComment> known = comments.findAllById(
                 decisions.stream().map(ModerationDecision::commentId).toList());
+        Set<String> changedPosts = new LinkedHashSet<>();
         for (ModerationDecision decision : decisions) {
             PublishedComment comment = known.get(decision.commentId());
             if (comment != null && comment.decisionVersion >= decision.version()) {
@@ -49,11 +61,20 @@ public class ThreadService {
             } else {
                 applyTo(comment, decision, now);
             }
+            changedPosts.add(comment.postId);
+        }
+        if (!changedPosts.isEmpty()) {
+            comments.flush();
+            changedPosts.forEach(postId -> threads.changed(postId, now));
         }
         return decisions;
     }
 
     private void applyTo(PublishedComment comment, ModerationDecision decision, Instant now) {
+        // The digest is of the last body readers saw, so an edit held for review and then approved still counts.
+        String bodyDigest = sha256(decision.body());
+        boolean edited = comment.wasPublished && comment.bodySha256 != null
+                && !Objects.equals(comment.bodySha256, bodyDigest);
         comment.postId = decision.postId();
         comment.parentId = decision.parentId();
         comment.submittedAt = decision.submittedAt();
@@ -61,14 +82,31 @@ public class ThreadService {
         comment.updatedAt = now;
         comment.visible = decision.outcome().isVisible();
         if (comment.visible) {
-            comment.authorName = decision.author().name();
-            comment.authorUrl = decision.author().url();
-            comment.html = renderer.render(decision.body());
+            if (edited) {
+                comment.editedAt = decision.decidedAt() != null ? decision.decidedAt() : now;
+            }
+            comment.wasPublished = true;
+            comment.bodySha256 = bodyDigest;
+            comment.authorName = decision.author() == null ? null : decision.author().name();
+            comment.authorUrl = decision.author() == null ? null : CommentRenderer.safeAuthorUrl(decision.author().url());
+            comment.html = renderer.render(decision.body() == null ? "" : decision.body());
         } else {
-            // Readers never see it, so publish does not keep what it said or who said it.
+            // Readers no longer see it, so publish does not keep what it said or who said it.
             comment.authorName = null;
             comment.authorUrl = null;
             comment.html = null;
+        }
+    }
+
+    private static String sha256(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
