@@ -6,6 +6,7 @@ import io.parley.events.Topics;
 import io.parley.testsupport.KafkaAndPostgres;
 import io.parley.testsupport.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,12 +18,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaAndPostgres.class)
+@QuarkusTestResource(value = KafkaAndPostgres.class, initArgs = @ResourceArg(name = "database", value = "ingest"))
 class CommentResourceTest {
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -42,6 +45,7 @@ class CommentResourceTest {
                 .body("postId", equalTo(postId))
                 .body("status", equalTo("received"))
                 .body("id", matchesPattern(UUID_PATTERN))
+                .body("editToken", startsWith("v1."))
                 .extract().path("id");
 
         ConsumerRecord<String, byte[]> record = topics.awaitRecord(Topics.COMMENTS, r -> postId.equals(r.key()));
@@ -113,6 +117,62 @@ class CommentResourceTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("parentId"));
+    }
+
+    @Test
+    void bodyLongerThanTheLimitAfterTrimmingIsRefused() {
+        String longBody = "x".repeat(10_001);
+        given().contentType(ContentType.JSON)
+                .body(CommentRequests.json("p1", "Ada", longBody))
+                .post("/api/v1/comments")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("body"));
+        given().contentType(ContentType.JSON)
+                .body(CommentRequests.json("p1", "Ada", "   " + "x".repeat(10_000) + "   "))
+                .post("/api/v1/comments")
+                .then().statusCode(202);
+    }
+
+    @Test
+    void controlCharactersInTheBodyAreRefused() {
+        given().contentType(ContentType.JSON)
+                .body(CommentRequests.json("p1", "Ada", "hello\u0000world"))
+                .post("/api/v1/comments")
+                .then().statusCode(400).body("errors.field", hasItem("body"));
+    }
+
+    @Test
+    void invalidEmailAndNonHttpUrlAreRefusedTogether() {
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"postId": "p1", "author": {"name": "Ada", "email": "not-an-address", "url": "javascript:alert(1)"},
+                         "body": "hello"}""")
+                .post("/api/v1/comments")
+                .then().statusCode(400)
+                .body("errors.field", hasItems("author.email", "author.url"));
+    }
+
+    @Test
+    void requestOver64KilobytesIsA413Problem() {
+        given().contentType(ContentType.JSON)
+                .body(CommentRequests.json("p1", "Ada", "y".repeat(70_000)))
+                .post("/api/v1/comments")
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+    }
+
+    @Test
+    void wrongContentTypeIsA415Problem() {
+        given().contentType("text/plain").body("hello")
+                .post("/api/v1/comments")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void invalidUtf8IsA400Problem() {
+        byte[] body = {'{', '"', 'p', 'o', 's', 't', 'I', 'd', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        given().contentType(ContentType.JSON).body(body)
+                .post("/api/v1/comments")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

@@ -24,6 +24,11 @@ public record Problem(String type, String title, int status, String detail, List
         return new Problem(TYPE_BASE + slug, status.getReasonPhrase(), status.getStatusCode(), detail, null);
     }
 
+    /** For statuses JAX-RS has no constant for, such as 422. */
+    public static Problem of(int status, String title, String slug, String detail) {
+        return new Problem(TYPE_BASE + slug, title, status, detail, null);
+    }
+
     public static Problem invalid(String detail, List<FieldError> errors) {
         return new Problem(TYPE_BASE + "invalid-request", "Invalid request", 400, detail, errors);
     }
