@@ -33,12 +33,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private final Options options;
+    private final LocalSecrets secrets;
     private final KafkaNode kafka;
     private final PostgresNode postgres;
     private final List<ServiceNode> services = new ArrayList<>();
 
     public LocalStack(Options options) {
         this.options = options;
+        this.secrets = LocalSecrets.loadOrCreate(options.dataDir());
         this.kafka = new KafkaNode(options.dataDir().resolve("kafka"), options.kafkaPort(),
                 options.kafkaControllerPort(), options.partitions(), Topics.ALL, Topics.COMPACTED);
         this.postgres = new PostgresNode(options.dataDir().resolve("postgres"), options.postgresPort(),
@@ -72,9 +74,30 @@ public final class LocalStack implements AutoCloseable {
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(name),
                 "QUARKUS_DATASOURCE_USERNAME", PostgresNode.user(name),
                 "QUARKUS_DATASOURCE_PASSWORD", PostgresNode.password(name)));
+        env.putAll(wiring());
         env.putAll(options.extraEnv());
         return new ServiceNode(id, options.root().resolve(name + "-service"), basePort + REPLICA_PORT_STEP * instance,
                 env, options.dataDir().resolve("logs").resolve(id + ".log"));
+    }
+
+    /** How the services find each other and the shared secrets; every service ignores what it does not use. */
+    private Map<String, String> wiring() {
+        String ingestUrl = "http://127.0.0.1:" + options.ingestPort();
+        String blogOrigin = "http://127.0.0.1:" + options.publishPort();
+        Map<String, String> env = new java.util.HashMap<>();
+        for (String name : List.of(LocalSecrets.INGEST_SECRET, LocalSecrets.FORM_KEY, LocalSecrets.BLOG_API_KEY,
+                LocalSecrets.ADMIN_PASSWORD)) {
+            env.put(name, secrets.get(name));
+        }
+        env.put("PARLEY_INGEST_BLOG_ORIGINS", blogOrigin + ",http://localhost:" + options.publishPort());
+        env.put("PARLEY_PUBLISH_INGEST_URL", ingestUrl);
+        env.put("PARLEY_PUBLISH_ALLOWED_ORIGINS", blogOrigin + ",http://localhost:" + options.publishPort());
+        env.put("PARLEY_PUBLISH_DEMO_ENABLED", "true");
+        return env;
+    }
+
+    public LocalSecrets secrets() {
+        return secrets;
     }
 
     public KafkaNode kafka() {

@@ -67,6 +67,10 @@ public final class RunLocal {
             System.out.printf("  %-12s %s   health %s/q/health/ready   OpenAPI %s/q/openapi   log %s%n",
                     service.name(), service.url(), service.url(), service.url(), root.relativize(service.logFile()));
         }
+        System.out.printf("%n  Blog API key (PUT /api/v1/posts/...): %s%n", stack.secrets().get(LocalSecrets.BLOG_API_KEY));
+        System.out.printf("  Moderator console: %s/ (user admin, password %s)%n",
+                stack.service(LocalStack.MODERATION).url(), stack.secrets().get(LocalSecrets.ADMIN_PASSWORD));
+        System.out.printf("  Demo blog post:    %s/demo/%n", stack.service(LocalStack.PUBLISH).url());
         System.out.println("""
 
                 Try it:
