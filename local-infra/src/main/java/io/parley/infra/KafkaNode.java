@@ -45,7 +45,7 @@ public final class KafkaNode {
                 Integer.toString(partitions)));
         topics.forEach(topic -> args.add(compactedTopics.contains(topic)
                 ? topic + KafkaBrokerMain.COMPACTED_SUFFIX : topic));
-        jvm = ChildJvm.start("kafka", List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+        jvm = ChildJvm.start("kafka", List.of("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC"),
                 args, Map.of(), dataDir.resolve("kafka.log"));
         jvm.awaitLogLine(READY_MARKER, STARTUP_TIMEOUT);
         return this;

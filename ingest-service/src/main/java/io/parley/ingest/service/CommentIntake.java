@@ -9,7 +9,6 @@ import io.parley.events.CommentSubmitted;
 import io.parley.events.CommentWithdrawn;
 import io.parley.events.PostUpdated;
 import io.parley.ingest.config.IngestConfig;
-import io.parley.ingest.messaging.EventNotWrittenException;
 import io.parley.ingest.messaging.EventPublisher;
 import io.parley.ingest.repository.IdempotencyRecord;
 import io.parley.support.abuse.FormTokens;
@@ -84,14 +83,9 @@ public class CommentIntake {
             // another request with this key won the race: answer as it did
             return replay(key, comment).orElseThrow();
         }
-        try {
-            publisher.publish(event);
-        } catch (EventNotWrittenException e) {
-            if (key != null) {
-                idempotency.forget(key);
-            }
-            throw e;
-        }
+        // If this write fails, the key stays: a retry re-sends this very event (same id), so a write
+        // that reached the broker although it was reported as failed still yields one comment.
+        publisher.publish(event);
         return receipt(event);
     }
 

@@ -51,11 +51,6 @@ public class IdempotencyStore {
         }
     }
 
-    /** Forgets a key whose event could not be written, so a retry writes it afresh. */
-    public void forget(String key) {
-        QuarkusTransaction.requiringNew().run(() -> repository.deleteById(key));
-    }
-
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeExpired() {
         Instant cutoff = Instant.now(clock).minus(config.idempotencyRetention());

@@ -1,0 +1,350 @@
+import io.parley.infra.LocalStack;
+import io.parley.infra.Ports;
+import io.parley.infra.PostgresNode;
+import io.parley.infra.ServiceNode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parley's benchmark: starts a fresh local stack on loopback, runs bounded loads, and prints and writes
+ * a markdown table. Run it through bench/run-benchmarks, which builds the classpath.
+ * Every load is bounded in time and count; nothing leaves 127.0.0.1.
+ */
+public class Bench {
+
+    static final Path ROOT = Path.of(System.getProperty("parley.root", ".")).toAbsolutePath().normalize();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final int SECONDS = Integer.getInteger("bench.seconds", 15);
+    static final int BACKLOG = Integer.getInteger("bench.backlog", 100_000);
+    static final List<String[]> ROWS = new ArrayList<>();
+    static final Map<String, long[]> PEAK_RSS = new LinkedHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory(ROOT.resolve("bench"), ".work-");
+        // Anti-abuse limits are per client and post; the load comes from one client, so they are lifted here.
+        Map<String, String> env = Map.of(
+                "PARLEY_INGEST_ABUSE_MAX_PER_POST_PER_MINUTE", "1000000000",
+                "PARLEY_INGEST_ABUSE_UNPROVEN_PER_CLIENT_PER_MINUTE", "1000000000",
+                "PARLEY_INGEST_ABUSE_FLOOD_PER_POST_PER_MINUTE", "1000000000",
+                "QUARKUS_LOG_LEVEL", "WARN");
+        LocalStack stack = new LocalStack(new LocalStack.Options(ROOT, work, Ports.free(), Ports.free(), Ports.free(),
+                6, 1, Ports.free(), Ports.free(), Ports.free(), env));
+        System.out.println("starting the stack in " + work + " ...");
+        stack.start();
+        try {
+            run(stack, work);
+        } finally {
+            stack.close();
+        }
+    }
+
+    static void run(LocalStack stack, Path work) throws Exception {
+        String ingest = stack.service(LocalStack.INGEST).url();
+        String publish = stack.service(LocalStack.PUBLISH).url();
+        Thread.sleep(3000);
+        recordRss(stack, "idle");
+
+        // Ceilings: the framework on the same stack, and the broker with its own producer tool.
+        Wrk ceiling = wrk(64, publish + "/q/health/live", null);
+        row("Quarkus ceiling: GET /q/health/live, c64", ceiling.rps, "req/s", ceiling.p50, ceiling.p99, "");
+        row("Kafka ceiling: producer-perf-test, 1 KB, acks=all", kafkaCeiling(stack), "msg/s", "", "", "");
+
+        // 1. Ingest.
+        Path post = writeLua(work);
+        for (int c : new int[]{16, 64}) {
+            Wrk w = wrk(c, ingest + "/api/v1/comments", post);
+            row("Ingest: POST /api/v1/comments (202 after acks=all), c" + c, w.rps, "comments/s", w.p50, w.p99,
+                    w.errors == 0 ? "" : w.errors + " non-2xx");
+            recordRss(stack, "load");
+        }
+
+        // 2. End to end at fixed rates.
+        for (int rate : new int[]{200, 1000}) {
+            List<Long> latencies = endToEnd(stack, rate, 10);
+            row("End to end: submit → visible in publish, " + rate + "/s", latencies.size(), "comments",
+                    ms(pct(latencies, 50)), ms(pct(latencies, 99)), "p95 " + ms(pct(latencies, 95)));
+            recordRss(stack, "load");
+        }
+
+        // 3. Publish reads.
+        String thread = seedThread(stack, 200);
+        Wrk reads = wrk(64, publish + "/api/v1/posts/" + thread + "/comments?limit=50", null);
+        row("Publish: page of 50 from a 200-comment thread, c64", reads.rps, "req/s", reads.p50, reads.p99,
+                reads.errors == 0 ? "" : reads.errors + " non-2xx");
+        StringBuilder counts = new StringBuilder(publish + "/api/v1/counts?postId=" + thread);
+        for (int i = 1; i < 20; i++) {
+            counts.append("&postId=bench-count-").append(i);
+        }
+        Wrk count = wrk(64, counts.toString(), null);
+        row("Publish: counts for 20 posts, c64", count.rps, "req/s", count.p50, count.p99,
+                count.errors == 0 ? "" : count.errors + " non-2xx");
+        recordRss(stack, "load");
+
+        // 4. Backlog drain.
+        row("Backlog drain: " + BACKLOG + " comments already on the topic", backlogDrain(stack), "comments/s", "",
+                "", "");
+        recordRss(stack, "load");
+
+        for (Map.Entry<String, long[]> rss : PEAK_RSS.entrySet()) {
+            row("Memory: " + rss.getKey() + " resident (idle / peak under load)", rss.getValue()[1] / 1024, "MB peak",
+                    "", "", "idle " + rss.getValue()[0] / 1024 + " MB");
+        }
+        report();
+    }
+
+    // --- loads -------------------------------------------------------------------------------------
+
+    record Wrk(double rps, String p50, String p99, long errors) {
+    }
+
+    static Wrk wrk(int connections, String url, Path script) throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + SECONDS + "s",
+                "--timeout", "10s", "--latency"));
+        if (script != null) {
+            command.addAll(List.of("-s", script.toString()));
+        }
+        command.add(url);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        double rps = Double.parseDouble(find(out, "Requests/sec:\\s+([\\d.]+)", "0"));
+        long errors = Long.parseLong(find(out, "Non-2xx or 3xx responses: (\\d+)", "0"))
+                + Long.parseLong(find(out, "Socket errors: connect \\d+, read \\d+, write \\d+, timeout (\\d+)", "0"));
+        return new Wrk(rps, find(out, "\\s50%\\s+([\\d.]+\\w+)", "?"), find(out, "\\s99%\\s+([\\d.]+\\w+)", "?"), errors);
+    }
+
+    static Path writeLua(Path work) throws IOException {
+        Path script = work.resolve("post-comment.lua");
+        Files.writeString(script, """
+                wrk.method = "POST"
+                wrk.headers["Content-Type"] = "application/json"
+                local n = 0
+                request = function()
+                  n = n + 1
+                  local body = '{"postId":"bench-ingest-' .. (n % 500) .. '","author":{"name":"Reader"},'
+                    .. '"body":"Benchmark comment ' .. n .. ' about relays and onion services."}'
+                  return wrk.format(nil, nil, nil, body)
+                end
+                """);
+        return script;
+    }
+
+    /** Submits at a fixed rate; latency = publish's commit time minus ingest's submission time, both in the DB. */
+    static List<Long> endToEnd(LocalStack stack, int rate, int seconds) throws Exception {
+        // Each submission is stamped by ingest and by publish's commit in the same clock; their difference
+        // is the time until a reader could see the comment.
+        String run = "bench-e2e-" + rate + "-" + UUID.randomUUID().toString().substring(0, 6);
+        String url = stack.service(LocalStack.INGEST).url() + "/api/v1/comments";
+        ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2);
+        List<CompletableFuture<Boolean>> sent = Collections.synchronizedList(new ArrayList<>());
+        int total = rate * seconds;
+        int[] n = {0};
+        long periodNanos = 1_000_000_000L / rate;
+        var task = pacer.scheduleAtFixedRate(() -> {
+            if (n[0] >= total) {
+                return;
+            }
+            int i = n[0]++;
+            String body = "{\"postId\":\"" + run + "-" + (i % 50) + "\",\"author\":{\"name\":\"Reader\"},"
+                    + "\"body\":\"End to end comment " + i + " on onion services.\"}";
+            sent.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+                    .handle((response, failure) -> failure == null && response.statusCode() == 202));
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        Thread.sleep(seconds * 1000L + 500);
+        task.cancel(false);
+        pacer.shutdown();
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        long accepted = sent.stream().filter(f -> Boolean.TRUE.equals(f.join())).count();
+        if (accepted < sent.size()) {
+            System.out.printf("  end to end at %d/s: %d of %d submissions not accepted%n", rate, sent.size() - accepted,
+                    sent.size());
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<Long> latencies = List.of();
+        while (System.nanoTime() < deadline) {
+            latencies = queryLongs(stack.postgres(), "publish",
+                    "select extract(epoch from (updated_at - submitted_at)) * 1000000 from published_comment"
+                            + " where post_id like '" + run + "-%'");
+            if (latencies.size() >= accepted) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        Collections.sort(latencies);
+        return latencies;
+    }
+
+    static String seedThread(LocalStack stack, int comments) throws Exception {
+        String post = "bench-read-" + UUID.randomUUID().toString().substring(0, 6);
+        String url = stack.service(LocalStack.INGEST).url() + "/api/v1/comments";
+        for (int i = 0; i < comments; i++) {
+            String body = "{\"postId\":\"" + post + "\",\"author\":{\"name\":\"Reader " + i + "\"},"
+                    + "\"body\":\"Thread comment " + i + ": *onion services* and [relays](https://example.org/" + i + ")\"}";
+            HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        }
+        waitForRows(stack, "select count(*) from published_comment where post_id = '" + post + "'", comments, 120);
+        return post;
+    }
+
+    /** Stops the consumers, puts the backlog on the topic, starts them and times the drain. */
+    static double backlogDrain(LocalStack stack) throws Exception {
+        List<ServiceNode> consumers = new ArrayList<>();
+        stack.instances(LocalStack.MODERATION).forEach(consumers::add);
+        stack.instances(LocalStack.PUBLISH).forEach(consumers::add);
+        consumers.forEach(ServiceNode::stop);
+        String run = "bench-drain-" + UUID.randomUUID().toString().substring(0, 6);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            String now = Instant.now().toString();
+            for (int i = 0; i < BACKLOG; i++) {
+                String postId = run + "-" + (i % 1000);
+                producer.send(new ProducerRecord<>("parley.comments.v1", postId, """
+                        {"type":"comment.submitted","schemaVersion":1,"commentId":"%s","version":1,"postId":"%s",\
+                        "parentId":null,"author":{"name":"Reader %d","email":null,"url":null},\
+                        "body":"Backlog comment %d about relays and onion services.","occurredAt":"%s"}"""
+                        .formatted(UUID.randomUUID(), postId, i, i, now)));
+            }
+            producer.flush();
+        }
+        long started = System.nanoTime();
+        consumers.forEach(ServiceNode::start);
+        waitForRows(stack, "select count(*) from published_comment where post_id like '" + run + "-%'", BACKLOG, 900);
+        return BACKLOG / ((System.nanoTime() - started) / 1e9);
+    }
+
+    static double kafkaCeiling(LocalStack stack) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                (Object) stack.kafka().bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("bench-ceiling", 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        String classpath = System.getProperty("java.class.path");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath, "org.apache.kafka.tools.ProducerPerformance", "--topic", "bench-ceiling",
+                "--num-records", "200000", "--record-size", "1024", "--throughput", "-1", "--producer-props",
+                "bootstrap.servers=" + stack.kafka().bootstrapServers(), "acks=all")
+                .redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        return Double.parseDouble(find(out, "records sent, ([\\d.]+) records/sec", "0"));
+    }
+
+    // --- measurements ----------------------------------------------------------------------------
+
+    static void recordRss(LocalStack stack, String phase) throws IOException {
+        for (ServiceNode service : stack.services()) {
+            long pid = service.pid();
+            if (pid <= 0) {
+                continue;
+            }
+            String status = Files.readString(Path.of("/proc/" + pid + "/status"));
+            long kb = Long.parseLong(find(status, "VmRSS:\\s+(\\d+)", "0"));
+            long[] values = PEAK_RSS.computeIfAbsent(service.name(), k -> new long[2]);
+            if (phase.equals("idle")) {
+                values[0] = kb;
+            }
+            values[1] = Math.max(values[1], kb);
+        }
+    }
+
+    static void waitForRows(LocalStack stack, String countQuery, long expected, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            List<Long> count = queryLongs(stack.postgres(), "publish", countQuery);
+            if (!count.isEmpty() && count.get(0) >= expected) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("timed out waiting for " + expected + " rows: " + countQuery);
+    }
+
+    static List<Long> queryLongs(PostgresNode postgres, String database, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database),
+                PostgresNode.user(database), PostgresNode.password(database));
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            List<Long> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add((long) rows.getDouble(1));
+            }
+            return values;
+        }
+    }
+
+    static long pct(List<Long> sorted, int percentile) {
+        return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+    }
+
+    static String ms(long micros) {
+        return micros < 0 ? "?" : String.format("%.1fms", micros / 1000.0);
+    }
+
+    static String find(String text, String regex, String fallback) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        return matcher.find() ? matcher.group(1) : fallback;
+    }
+
+    static void row(String what, double value, String unit, String p50, String p99, String note) {
+        String figure = value == Math.rint(value) ? String.format("%,.0f", value) : String.format("%,.1f", value);
+        ROWS.add(new String[]{what, figure + " " + unit, p50, p99, note});
+        System.out.printf("%-70s %18s  p50 %-9s p99 %-9s %s%n", what, figure + " " + unit, p50, p99, note);
+    }
+
+    static void report() throws IOException {
+        StringBuilder md = new StringBuilder("# Parley benchmark, " + LocalDate.now() + "\n\n");
+        md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
+                .append("; Java ").append(System.getProperty("java.version"))
+                .append("; Quarkus 3.37.1; Kafka 4.3.1 broker (KRaft, one node); PostgreSQL 18 (embedded binaries).\n")
+                .append("Everything on one machine over loopback; load from wrk (2 threads) and a JVM pacer; ")
+                .append(SECONDS).append(" s per wrk run.\n\n");
+        md.append("| measurement | figure | p50 | p99 | note |\n|---|---|---|---|---|\n");
+        for (String[] row : ROWS) {
+            md.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        Path file = ROOT.resolve("bench/results/" + LocalDate.now() + ".md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, md.toString());
+        System.out.println("\nwritten to " + ROOT.relativize(file));
+    }
+}
