@@ -1,5 +1,6 @@
 package io.parley.moderation.domain;
 
+import io.parley.events.AbuseSignals;
 import io.parley.events.CommentAuthor;
 import io.parley.events.CommentSubmitted;
 import io.parley.events.ModerationDecision;
@@ -10,6 +11,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -40,6 +43,14 @@ public class ModeratedComment {
     @Column(nullable = false)
     public String body;
 
+    /** The commenter's stable pseudonym from ingest, for trust; null from producers that predate it. */
+    @Column(name = "author_key")
+    public String authorKey;
+
+    /** How ingest saw the submission; null from producers that predate the signals. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public AbuseSignals signals;
+
     /** The newest ingest event version applied: redelivered or older events are recognised by it. */
     @Column(name = "event_version", nullable = false)
     public long eventVersion;
@@ -68,6 +79,8 @@ public class ModeratedComment {
         comment.authorEmail = author.email();
         comment.authorUrl = author.url();
         comment.body = event.body();
+        comment.authorKey = event.authorKey();
+        comment.signals = event.signals();
         comment.eventVersion = event.version();
         comment.submittedAt = event.occurredAt();
         comment.receivedAt = receivedAt;

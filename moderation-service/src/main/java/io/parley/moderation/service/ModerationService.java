@@ -1,12 +1,24 @@
 package io.parley.moderation.service;
 
+import io.parley.events.CommentEdited;
 import io.parley.events.CommentEvent;
 import io.parley.events.CommentSubmitted;
+import io.parley.events.CommentWithdrawn;
 import io.parley.events.ModerationDecision;
+import io.parley.events.Outcome;
 import io.parley.moderation.domain.DecisionRecord;
 import io.parley.moderation.domain.ModeratedComment;
+import io.parley.moderation.domain.Post;
+import io.parley.moderation.engine.Assessment;
+import io.parley.moderation.engine.CommentInput;
+import io.parley.moderation.engine.ModerationEngine;
+import io.parley.moderation.engine.signal.Campaign;
+import io.parley.moderation.engine.signal.SimHash;
+import io.parley.moderation.engine.text.Text;
+import io.parley.moderation.repository.CampaignRepository;
 import io.parley.moderation.repository.DecisionRecordRepository;
 import io.parley.moderation.repository.ModeratedCommentRepository;
+import io.parley.moderation.repository.PostRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -15,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /** Applies comment events to the moderation database and says which decisions to publish. */
@@ -23,14 +36,18 @@ public class ModerationService {
 
     private final ModeratedCommentRepository comments;
     private final DecisionRecordRepository decisions;
-    private final Labeler labeler;
+    private final PostRepository posts;
+    private final CampaignRepository campaigns;
+    private final EngineProvider engines;
     private final Clock clock;
 
-    public ModerationService(ModeratedCommentRepository comments, DecisionRecordRepository decisions, Labeler labeler,
-                             Clock clock) {
+    public ModerationService(ModeratedCommentRepository comments, DecisionRecordRepository decisions,
+                             PostRepository posts, CampaignRepository campaigns, EngineProvider engines, Clock clock) {
         this.comments = comments;
         this.decisions = decisions;
-        this.labeler = labeler;
+        this.posts = posts;
+        this.campaigns = campaigns;
+        this.engines = engines;
         this.clock = clock;
     }
 
@@ -42,6 +59,7 @@ public class ModerationService {
     @Transactional
     public List<ModerationDecision> apply(List<CommentEvent> events) {
         Instant now = Instant.now(clock);
+        ModerationEngine engine = engines.current();
         Map<UUID, ModeratedComment> known = comments.findAllById(events.stream().map(CommentEvent::commentId).toList());
         List<ModerationDecision> toPublish = new ArrayList<>(events.size());
         for (CommentEvent event : events) {
@@ -52,7 +70,11 @@ public class ModerationService {
             }
             ModeratedComment comment;
             if (event instanceof CommentSubmitted submitted) {
-                comment = submit(submitted, now);
+                comment = submit(engine, submitted, now);
+            } else if (event instanceof CommentEdited edited) {
+                comment = edit(engine, require(existing, edited), edited, now);
+            } else if (event instanceof CommentWithdrawn withdrawn) {
+                comment = withdraw(require(existing, withdrawn), withdrawn, now);
             } else {
                 throw new IllegalArgumentException("unhandled event type " + event.getClass().getSimpleName());
             }
@@ -62,13 +84,65 @@ public class ModerationService {
         return toPublish;
     }
 
-    private ModeratedComment submit(CommentSubmitted event, Instant now) {
+    private ModeratedComment submit(ModerationEngine engine, CommentSubmitted event, Instant now) {
         ModeratedComment comment = ModeratedComment.from(event, now);
-        Labeler.Label label = labeler.label(comment.body);
-        comment.outcome = label.outcome();
         comment.decisionVersion = 1;
+        Assessment assessment = engine.assess(inputFor(comment));
+        comment.outcome = assessment.outcome();
         comments.persist(comment);
-        decisions.persist(DecisionRecord.of(comment, DecisionRecord.AUTOMATIC, label.reason(), now));
+        decisions.persist(DecisionRecord.automatic(comment, assessment, now));
         return comment;
+    }
+
+    /** The new text is judged afresh and published as a newer decision; a withdrawn comment stays withdrawn. */
+    private ModeratedComment edit(ModerationEngine engine, ModeratedComment comment, CommentEdited event, Instant now) {
+        comment.eventVersion = event.version();
+        if (comment.outcome == Outcome.WITHDRAWN) {
+            return comment;
+        }
+        comment.body = event.body();
+        comment.decisionVersion++;
+        Assessment assessment = engine.assess(inputFor(comment));
+        comment.outcome = assessment.outcome();
+        decisions.persist(DecisionRecord.automatic(comment, assessment, now));
+        return comment;
+    }
+
+    private ModeratedComment withdraw(ModeratedComment comment, CommentWithdrawn event, Instant now) {
+        comment.eventVersion = event.version();
+        if (comment.outcome == Outcome.WITHDRAWN) {
+            return comment;
+        }
+        comment.outcome = Outcome.WITHDRAWN;
+        comment.decisionVersion++;
+        DecisionRecord record = DecisionRecord.of(comment, DecisionRecord.COMMENTER, "withdrawn by the commenter", now);
+        record.rules = List.of("withdrawn");
+        decisions.persist(record);
+        return comment;
+    }
+
+    /** Reads what the engine weighs besides the text; runs queries, so the comment must not be half-persisted. */
+    private CommentInput inputFor(ModeratedComment comment) {
+        Post post = posts.findById(comment.postId);
+        ModeratedComment parent = comment.parentId == null ? null : comments.findById(comment.parentId);
+        return new CommentInput(comment.body, comment.authorName, comment.authorUrl, comment.signals,
+                post == null ? null : post.relevanceText(), parent == null ? null : parent.body,
+                comments.trustOf(comment.authorKey, comment.id), campaignOf(comment));
+    }
+
+    private Campaign campaignOf(ModeratedComment comment) {
+        OptionalLong fingerprint = SimHash.of(Text.normalize(comment.body));
+        return fingerprint.isPresent()
+                ? campaigns.record(fingerprint.getAsLong(), comment.postId, comment.id.toString())
+                : null;
+    }
+
+    /** Edits and withdrawals follow their submission on the same partition; one without it cannot be applied. */
+    private static ModeratedComment require(ModeratedComment existing, CommentEvent event) {
+        if (existing == null) {
+            throw new IllegalStateException(event.getClass().getSimpleName() + " of unknown comment "
+                    + event.commentId());
+        }
+        return existing;
     }
 }

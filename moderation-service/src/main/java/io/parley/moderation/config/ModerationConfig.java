@@ -1,0 +1,39 @@
+package io.parley.moderation.config;
+
+import io.parley.moderation.engine.Thresholds;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where the engine's scores turn into outcomes ({@code parley.moderation.*}); see {@link Thresholds}. */
+@ConfigMapping(prefix = "parley.moderation")
+public interface ModerationConfig {
+
+    /** Spam score at or above which a comment is marked spam without review. */
+    @WithDefault("0.85")
+    double spamThreshold();
+
+    /** Spam score at or above which a human looks first. */
+    @WithDefault("0.5")
+    double reviewThreshold();
+
+    /** Offensive score at or above which a comment is rejected without review. */
+    @WithDefault("0.95")
+    double offensiveRejectThreshold();
+
+    /** Offensive score at or above which a human looks first. */
+    @WithDefault("0.7")
+    double offensiveReviewThreshold();
+
+    /** Off-topic score (1 - relevance to the post or parent) at or above which a comment counts as unrelated. */
+    @WithDefault("0.95")
+    double offTopicThreshold();
+
+    /** An unrelated comment is held only if its spam score is at least this: relevance never decides alone. */
+    @WithDefault("0.25")
+    double offTopicSpamFloor();
+
+    default Thresholds thresholds() {
+        return new Thresholds(spamThreshold(), reviewThreshold(), offensiveRejectThreshold(),
+                offensiveReviewThreshold(), offTopicThreshold(), offTopicSpamFloor());
+    }
+}

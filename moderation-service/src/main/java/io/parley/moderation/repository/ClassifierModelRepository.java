@@ -1,0 +1,29 @@
+package io.parley.moderation.repository;
+
+import io.parley.moderation.domain.ClassifierModel;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+
+@ApplicationScoped
+public class ClassifierModelRepository implements PanacheRepositoryBase<ClassifierModel, Integer> {
+
+    /** The version every instance should score with: the newest one not rolled back. */
+    public Optional<Integer> currentVersion() {
+        Integer version = getEntityManager()
+                .createQuery("select max(m.version) from ClassifierModel m where m.status = :active", Integer.class)
+                .setParameter("active", ClassifierModel.Status.active)
+                .getSingleResult();
+        return Optional.ofNullable(version);
+    }
+
+    public Optional<ClassifierModel> current() {
+        return currentVersion().map(this::findById);
+    }
+
+    /** Serialises model bootstrap and retraining across instances for the rest of the transaction. */
+    public void lockForTraining() {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(4004)").getSingleResult();
+    }
+}
