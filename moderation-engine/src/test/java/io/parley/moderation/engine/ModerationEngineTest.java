@@ -1,0 +1,81 @@
+package io.parley.moderation.engine;
+
+import io.parley.events.AbuseSignals;
+import io.parley.events.Outcome;
+import io.parley.moderation.engine.classify.Featurizer;
+import io.parley.moderation.engine.classify.LabeledComment;
+import io.parley.moderation.engine.classify.ModelSet;
+import io.parley.moderation.engine.classify.Trainer;
+import io.parley.moderation.engine.signal.Campaign;
+import io.parley.moderation.engine.signal.Relevance;
+import io.parley.moderation.engine.signal.Trust;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ModerationEngineTest {
+
+    private static ModerationEngine engine;
+
+    @BeforeAll
+    static void build() {
+        Featurizer featurizer = new Featurizer(StarterData.terms());
+        ModelSet models = new Trainer(featurizer).train(3, StarterData.corpus());
+        engine = new ModerationEngine(Thresholds.DEFAULTS, featurizer, models,
+                new Relevance(StarterData.corpus().stream().map(LabeledComment::body).toList()));
+    }
+
+    @Test
+    void ordinaryQuestionIsApprovedAndExplained() {
+        Assessment a = engine.assess(CommentInput.of("Does this also work on Debian stable?", "Mira", null));
+        assertThat(a.outcome()).isEqualTo(Outcome.APPROVED);
+        assertThat(a.modelVersion()).isEqualTo(3);
+        assertThat(a.scores()).containsKeys("spam", "spamModel", "offensive");
+        assertThat(a.rules()).contains("first-time-author");
+    }
+
+    @Test
+    void blockedTermIsSpamWhateverTheScore() {
+        Assessment a = engine.assess(CommentInput.of("lovely post. wholesale jerseys", "Ann", null));
+        assertThat(a.outcome()).isEqualTo(Outcome.SPAM);
+        assertThat(a.rules()).contains("blocked-term");
+    }
+
+    @Test
+    void filledHoneypotIsSpam() {
+        Assessment a = engine.assess(CommentInput.of("Thanks, very helpful.", "Ann", null)
+                .withSignals(new AbuseSignals(true, 10_000L, 0, 0, null, false)));
+        assertThat(a.outcome()).isEqualTo(Outcome.SPAM);
+    }
+
+    @Test
+    void campaignAndFastFillRaiseTheSpamScore() {
+        CommentInput in = CommentInput.of("Hello friends, details about this are on my profile page", "Kim", null);
+        double plain = engine.assess(in).score("spam");
+        Assessment flagged = engine.assess(in.withCampaign(new Campaign(UUID.randomUUID(), 5, 4))
+                .withSignals(new AbuseSignals(false, 400L, 0, 0, null, false)));
+        assertThat(flagged.score("spam")).isGreaterThan(plain);
+        assertThat(flagged.rules()).contains("campaign", "form-filled-too-fast");
+    }
+
+    @Test
+    void trustedAuthorScoresLowerThanAFirstTimer() {
+        CommentInput in = CommentInput.of("Here is my write-up on the same topic: https://myblog.example/post", "Jo",
+                null);
+        assertThat(engine.assess(in.withTrust(Trust.TRUSTED)).score("spam"))
+                .isLessThan(engine.assess(in).score("spam"));
+    }
+
+    @Test
+    void unrelatedCommentIsHeldOnlyWhenAlsoDoubtful() {
+        String post = "Setting up WireGuard on a Raspberry Pi for the whole family, step by step.";
+        Assessment unrelatedButClean = engine.assess(CommentInput.of("Thanks!", "Ann", null).withContext(post, null));
+        assertThat(unrelatedButClean.outcome()).isEqualTo(Outcome.APPROVED);
+        Assessment related = engine.assess(CommentInput.of("Which WireGuard version runs on the Pi?", "Ann", null)
+                .withContext(post, null));
+        assertThat(related.score("offTopic")).isLessThan(1.0);
+    }
+}

@@ -1,0 +1,61 @@
+package io.parley.moderation.engine.classify;
+
+import io.parley.moderation.engine.StarterData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrainerTest {
+
+    private static Featurizer featurizer;
+    private static ModelSet models;
+
+    @BeforeAll
+    static void trainOnTheStarterCorpus() {
+        featurizer = new Featurizer(StarterData.terms());
+        models = new Trainer(featurizer).train(7, StarterData.corpus());
+    }
+
+    private static double spam(String body, String author) {
+        return models.spam().probability(featurizer.features(featurizer.evidence(body, author, null)));
+    }
+
+    @Test
+    void unseenSpamScoresAboveUnseenLegitimateComments() {
+        assertThat(spam("Nice article. Get cheap loans online today at www.fast-cash.example", "Fast Cash Loans"))
+                .isGreaterThan(0.5);
+        assertThat(spam("Which Tor Browser security level did you test this with?", "Mira")).isLessThan(0.5);
+    }
+
+    @Test
+    void offensiveModelSeparatesInsultsFromDisagreement() {
+        double insult = models.offensive().probability(featurizer.features(
+                featurizer.evidence("You are a pathetic idiot, shut up", "x", null)));
+        double disagreement = models.offensive().probability(featurizer.features(
+                featurizer.evidence("I respectfully disagree with your conclusion about VPNs", "y", null)));
+        assertThat(insult).isGreaterThan(disagreement);
+    }
+
+    @Test
+    void modelSetSurvivesStorageAsBytes() {
+        String[] features = featurizer.features(featurizer.evidence("check out my channel", "Kev", null));
+        ModelSet restored = ModelSet.fromBytes(7, models.toBytes());
+        assertThat(restored.version()).isEqualTo(7);
+        assertThat(restored.spam().probability(features)).isEqualTo(models.spam().probability(features));
+    }
+
+    @Test
+    void aModeratorLabelChangesWhatTheModelLearns() {
+        String text = "zorblax quantum widget sale";
+        List<LabeledComment> withLabels = new java.util.ArrayList<>(StarterData.corpus());
+        for (int i = 0; i < 5; i++) {
+            withLabels.add(new LabeledComment(text + " " + i, "vendor", null, Label.SPAM));
+        }
+        ModelSet retrained = new Trainer(featurizer).train(8, withLabels);
+        String[] features = featurizer.features(featurizer.evidence(text, "vendor", null));
+        assertThat(retrained.spam().probability(features)).isGreaterThan(models.spam().probability(features));
+    }
+}

@@ -1,0 +1,24 @@
+package io.parley.moderation.engine.signal;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TermsTest {
+
+    private final Terms terms = new Terms(List.of("Payday Loans"), List.of("loan", "check out my"));
+
+    @Test
+    void findsBlockedAndSuspectPhrasesOnWholeWords() {
+        Terms.Matches m = terms.match("get payday loans now, check out my site");
+        assertThat(m.blocked()).containsExactly("payday loans");
+        assertThat(m.suspect()).containsExactly("check out my");
+    }
+
+    @Test
+    void doesNotMatchInsideOtherWords() {
+        assertThat(terms.match("sloane is a name, loaned is a word")).isEqualTo(new Terms.Matches(List.of(), List.of()));
+    }
+}
