@@ -457,7 +457,7 @@
       }).catch(function () {
         watchForApproval(id, attempt + 1);
       });
-    }, 1000 * Math.pow(2, attempt));
+    }, 500 * Math.pow(2, attempt));
   }
 
   sortSelect.addEventListener('change', function () {
