@@ -39,15 +39,18 @@ public class ModerationService {
     private final PostRepository posts;
     private final CampaignRepository campaigns;
     private final EngineProvider engines;
+    private final Bans bans;
     private final Clock clock;
 
     public ModerationService(ModeratedCommentRepository comments, DecisionRecordRepository decisions,
-                             PostRepository posts, CampaignRepository campaigns, EngineProvider engines, Clock clock) {
+                             PostRepository posts, CampaignRepository campaigns, EngineProvider engines, Bans bans,
+                             Clock clock) {
         this.comments = comments;
         this.decisions = decisions;
         this.posts = posts;
         this.campaigns = campaigns;
         this.engines = engines;
+        this.bans = bans;
         this.clock = clock;
     }
 
@@ -87,7 +90,7 @@ public class ModerationService {
     private ModeratedComment submit(ModerationEngine engine, CommentSubmitted event, Instant now) {
         ModeratedComment comment = ModeratedComment.from(event, now);
         comment.decisionVersion = 1;
-        Assessment assessment = engine.assess(inputFor(comment));
+        Assessment assessment = bans.overrule(engine.assess(inputFor(comment)), comment, now);
         comment.outcome = assessment.outcome();
         comments.persist(comment);
         decisions.persist(DecisionRecord.automatic(comment, assessment, now));
@@ -102,7 +105,7 @@ public class ModerationService {
         }
         comment.body = event.body();
         comment.decisionVersion++;
-        Assessment assessment = engine.assess(inputFor(comment));
+        Assessment assessment = bans.overrule(engine.assess(inputFor(comment)), comment, now);
         comment.outcome = assessment.outcome();
         decisions.persist(DecisionRecord.automatic(comment, assessment, now));
         return comment;
