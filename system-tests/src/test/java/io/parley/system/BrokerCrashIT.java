@@ -1,15 +1,10 @@
 package io.parley.system;
 
 import io.parley.infra.LocalStack;
-import io.parley.infra.PostgresNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,19 +77,6 @@ class BrokerCrashIT {
     }
 
     private static List<String> ids(String database, String table, String run) throws Exception {
-        PostgresNode postgres = stack.postgres();
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database),
-                PostgresNode.user(database), PostgresNode.password(database));
-             PreparedStatement query = connection.prepareStatement(
-                     "select id from " + table + " where post_id like ?")) {
-            query.setString(1, "crash-" + run + "-%");
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-            return ids;
-        }
+        return Databases.ids(stack.postgres(), database, table, "crash-" + run + "-");
     }
 }
