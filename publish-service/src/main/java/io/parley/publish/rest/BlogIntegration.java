@@ -1,14 +1,11 @@
 package io.parley.publish.rest;
 
 import io.parley.publish.config.PublishConfig;
+import io.parley.support.rest.Origins;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,11 +21,11 @@ public class BlogIntegration {
 
     public BlogIntegration(PublishConfig config) {
         this.ingestUrl = config.ingestUrl().replaceAll("/+$", "");
-        this.ingestOrigin = origin(ingestUrl).orElseThrow(() -> new IllegalArgumentException(
+        this.ingestOrigin = Origins.of(ingestUrl).orElseThrow(() -> new IllegalArgumentException(
                 "parley.publish.ingest-url must be an absolute http(s) URL, not " + config.ingestUrl()));
         Set<String> origins = new LinkedHashSet<>();
         for (String configured : config.allowedOrigins().orElse(List.of())) {
-            origins.add(origin(configured).orElseThrow(() -> new IllegalArgumentException(
+            origins.add(Origins.of(configured).orElseThrow(() -> new IllegalArgumentException(
                     "parley.publish.allowed-origins: not an http(s) origin: " + configured)));
         }
         this.blogOrigins = Set.copyOf(origins);
@@ -45,7 +42,7 @@ public class BlogIntegration {
 
     /** True when {@code url} is an absolute http(s) URL on a configured blog origin. */
     public boolean isBlogUrl(String url) {
-        return origin(url).filter(blogOrigins::contains).isPresent();
+        return Origins.of(url).filter(blogOrigins::contains).isPresent();
     }
 
     /**
@@ -67,26 +64,5 @@ public class BlogIntegration {
 
     private String blogSources() {
         return blogOrigins.stream().sorted().map(origin -> " " + origin).reduce("", String::concat);
-    }
-
-    /** {@code scheme://host[:port]} of an http(s) URL, lower-cased, default ports dropped. */
-    static Optional<String> origin(String url) {
-        if (url == null || url.isBlank() || url.length() > 2048) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = new URI(url.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
-                    || uri.getRawUserInfo() != null) {
-                return Optional.empty();
-            }
-            int port = uri.getPort();
-            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
-                    || (scheme.equals("https") && port == 443);
-            return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -34,15 +34,6 @@ public class DemoResource {
     }
 
     @GET
-    @Operation(hidden = true)
-    public Response withoutSlash(UriInfo uri) {
-        requireEnabled();
-        return Response.status(Response.Status.MOVED_PERMANENTLY).location(uri.getBaseUriBuilder().path("demo/").build())
-                .build();
-    }
-
-    @GET
-    @Path("/")
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Response page(UriInfo uri) {

@@ -37,6 +37,5 @@ class DemoResourceTest {
         DemoResource demo = new DemoResource(production, new BlogIntegration(production));
 
         assertThatThrownBy(() -> demo.page(null)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> demo.withoutSlash(null)).isInstanceOf(NotFoundException.class);
     }
 }

@@ -71,6 +71,12 @@ class WidgetAndDemoTest {
     }
 
     @Test
+    void demoIsAlsoServedWithoutTrailingSlash() {
+        given().redirects().follow(false).get("/demo").then().statusCode(200)
+                .body(containsString("embed.js"));
+    }
+
+    @Test
     void stylesheetIsServed() {
         given().get("/parley.css").then().statusCode(200).contentType(startsWith("text/css"))
                 .body(containsString(".parley-hp"));
