@@ -5,6 +5,7 @@ import io.parley.ingest.messaging.EventNotWrittenException;
 import io.parley.ingest.service.CommentRefusedException;
 import io.parley.ingest.service.RateLimitedException;
 import io.parley.ingest.service.Receipt;
+import io.parley.support.rest.Origins;
 import io.parley.support.rest.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -12,11 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,7 +36,7 @@ public class FormPages {
     public FormPages(IngestConfig config) {
         this.config = config;
         this.blogOrigins = config.blogOrigins().orElse(List.of()).stream()
-                .map(FormPages::normaliseOrigin).flatMap(Optional::stream).collect(Collectors.toSet());
+                .map(Origins::of).flatMap(Optional::stream).collect(Collectors.toSet());
     }
 
     Response received(Receipt receipt, String returnTo) {
@@ -95,15 +94,7 @@ public class FormPages {
 
     /** Only absolute http(s) URLs on a configured blog origin: never an open redirect. */
     Optional<URI> allowedReturn(String returnTo) {
-        if (returnTo == null || returnTo.isBlank() || returnTo.length() > 2048) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = new URI(returnTo.strip());
-            return normaliseOrigin(uri.toString()).filter(blogOrigins::contains).map(origin -> uri);
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
+        return Origins.of(returnTo).filter(blogOrigins::contains).map(origin -> URI.create(returnTo.strip()));
     }
 
     private static URI withMarker(URI uri, Receipt receipt) {
@@ -112,21 +103,6 @@ public class FormPages {
         String query = uri.getRawQuery() == null ? marker : uri.getRawQuery() + "&" + marker;
         String base = uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
         return URI.create(base + "?" + query + "#parley-comments");
-    }
-
-    static Optional<String> normaliseOrigin(String url) {
-        try {
-            URI uri = new URI(url.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
-                    || uri.getRawUserInfo() != null) {
-                return Optional.empty();
-            }
-            int port = uri.getPort() == -1 ? (scheme.equals("https") ? 443 : 80) : uri.getPort();
-            return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port);
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
     }
 
     private static String label(String field) {
