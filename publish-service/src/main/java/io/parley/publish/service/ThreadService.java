@@ -27,13 +27,15 @@ public class ThreadService {
     private final PublishedCommentRepository comments;
     private final PostThreadRepository threads;
     private final CommentRenderer renderer;
+    private final PublicationMetrics metrics;
     private final Clock clock;
 
     public ThreadService(PublishedCommentRepository comments, PostThreadRepository threads, CommentRenderer renderer,
-                         Clock clock) {
+                         PublicationMetrics metrics, Clock clock) {
         this.comments = comments;
         this.threads = threads;
         this.renderer = renderer;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -52,6 +54,7 @@ public class ThreadService {
             if (comment != null && comment.decisionVersion >= decision.version()) {
                 continue;
             }
+            boolean shownBefore = comment != null && comment.wasPublished;
             if (comment == null) {
                 comment = new PublishedComment();
                 comment.id = decision.commentId();
@@ -60,6 +63,9 @@ public class ThreadService {
                 known.put(comment.id, comment);
             } else {
                 applyTo(comment, decision, now);
+            }
+            if (!shownBefore && comment.wasPublished) {
+                metrics.firstShown(decision.submittedAt(), now);
             }
             changedPosts.add(comment.postId);
         }
