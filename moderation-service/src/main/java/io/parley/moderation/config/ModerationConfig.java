@@ -4,6 +4,8 @@ import io.parley.moderation.engine.Thresholds;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.util.Optional;
+
 /** Where the engine's scores turn into outcomes ({@code parley.moderation.*}); see {@link Thresholds}. */
 @ConfigMapping(prefix = "parley.moderation")
 public interface ModerationConfig {
@@ -31,6 +33,9 @@ public interface ModerationConfig {
     /** An unrelated comment is held only if its spam score is at least this: relevance never decides alone. */
     @WithDefault("0.25")
     double offTopicSpamFloor();
+
+    /** Password of the first admin, {@code admin}, created at start when no admin exists (PARLEY_ADMIN_PASSWORD). */
+    Optional<String> adminPassword();
 
     default Thresholds thresholds() {
         return new Thresholds(spamThreshold(), reviewThreshold(), offensiveRejectThreshold(),

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -22,7 +21,6 @@ import java.util.UUID;
 
 @Path("/api/v1/decisions")
 @Tag(name = "moderation")
-@SecurityRequirement(name = "basic")
 @RolesAllowed(Roles.MODERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class BulkDecisionResource {

@@ -19,14 +19,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
 @Path("/api/v1/comments")
 @Tag(name = "moderation")
-@SecurityRequirement(name = "basic")
 @RolesAllowed(Roles.MODERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class CommentResource {

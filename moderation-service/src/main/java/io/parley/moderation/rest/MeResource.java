@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Set;
@@ -16,7 +15,6 @@ import java.util.TreeSet;
 
 @Path("/api/v1/me")
 @Tag(name = "accounts")
-@SecurityRequirement(name = "basic")
 @RolesAllowed(Roles.MODERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {

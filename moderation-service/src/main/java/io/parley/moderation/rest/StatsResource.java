@@ -13,12 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/stats")
 @Tag(name = "moderation")
-@SecurityRequirement(name = "basic")
 @RolesAllowed(Roles.MODERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {

@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -26,7 +25,6 @@ import java.util.List;
 
 @Path("/api/v1/terms")
 @Tag(name = "terms")
-@SecurityRequirement(name = "basic")
 @RolesAllowed(Roles.MODERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class TermResource {

@@ -2,7 +2,7 @@ package io.parley.moderation.security;
 
 import io.parley.moderation.config.ConsoleConfig;
 import io.vertx.core.MultiMap;
-import io.vertx.ext.web.Router;
+import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -27,10 +27,16 @@ public class SecurityHeaders {
         this.secureCookies = config.secureCookies();
     }
 
-    void install(@Observes Router router) {
-        router.route().order(-1000).handler(rc -> {
+    /** A filter, not a route: it must also see the responses security sends before any route runs. */
+    void install(@Observes Filters filters) {
+        filters.register(rc -> {
             rc.addHeadersEndHandler(v -> {
                 MultiMap headers = rc.response().headers();
+                if (rc.response().getStatusCode() == 401 && rc.normalizedPath().startsWith("/api/")
+                        && !headers.contains("WWW-Authenticate")) {
+                    // Quarkus keeps Basic silent next to the form login; API clients still deserve the challenge
+                    headers.set("WWW-Authenticate", "Basic realm=\"Parley moderation\", charset=\"UTF-8\"");
+                }
                 headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
                 headers.set("X-Content-Type-Options", "nosniff");
                 headers.set("Referrer-Policy", "no-referrer");
@@ -47,6 +53,6 @@ public class SecurityHeaders {
                 }
             });
             rc.next();
-        });
+        }, 1000);
     }
 }

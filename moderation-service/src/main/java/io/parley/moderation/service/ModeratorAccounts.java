@@ -1,5 +1,6 @@
 package io.parley.moderation.service;
 
+import io.parley.moderation.config.ModerationConfig;
 import io.parley.moderation.domain.Moderator;
 import io.parley.moderation.repository.ModeratorRepository;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -7,7 +8,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -32,11 +32,10 @@ public class ModeratorAccounts {
     private final Clock clock;
     private final Optional<String> adminPassword;
 
-    public ModeratorAccounts(ModeratorRepository moderators, Clock clock,
-                             @ConfigProperty(name = "parley.moderation.admin-password") Optional<String> adminPassword) {
+    public ModeratorAccounts(ModeratorRepository moderators, Clock clock, ModerationConfig config) {
         this.moderators = moderators;
         this.clock = clock;
-        this.adminPassword = adminPassword;
+        this.adminPassword = config.adminPassword();
     }
 
     void createFirstAdmin(@Observes StartupEvent start) {
