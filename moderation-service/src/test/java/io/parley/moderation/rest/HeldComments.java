@@ -37,6 +37,11 @@ public class HeldComments {
         this.campaigns = campaigns;
     }
 
+    /** Gives the comment's author another name, such as one a script kiddie would choose. */
+    public void rename(UUID commentId, String authorName) {
+        QuarkusTransaction.requiringNew().run(() -> comments.findById(commentId).authorName = authorName);
+    }
+
     public ModeratedComment held(String postId, String body) {
         return stored(postId, body, Outcome.PENDING, null);
     }
