@@ -57,11 +57,13 @@ class CommentPipelineIT {
     }
 
     @Test
-    void commentThePlaceholderRuleHoldsNeverAppears() {
+    void spamTheModerationEngineCatchesNeverAppears() {
         String postId = "post-" + UUID.randomUUID();
-        String held = submit(postId, "Spammer", "cheap jerseys https://spam.example");
+        String held = submit(postId, "cheap jerseys online",
+                "Wholesale cheap NFL jerseys from China, best price, buy now at https://jerseys.example/cheap");
         // Same post, same partition: once the later comment is published, the earlier one was decided.
-        String later = submit(postId, "Ada", "A real reply.");
+        String later = submit(postId, "Ada", "Thanks for the clear explanation of how bridges differ from relays;"
+                + " it helped me set one up for my family.");
 
         JsonNode thread = awaitThread(postId, 1);
         List<String> ids = new ArrayList<>();
