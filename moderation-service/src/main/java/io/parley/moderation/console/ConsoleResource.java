@@ -1,7 +1,6 @@
 package io.parley.moderation.console;
 
 import io.parley.events.Outcome;
-import io.parley.moderation.config.ConsoleConfig;
 import io.parley.moderation.domain.Ban;
 import io.parley.moderation.domain.ModerationTerm;
 import io.parley.moderation.security.CsrfTokens;
@@ -93,18 +92,16 @@ public class ConsoleResource {
     private final Bans bans;
     private final CsrfTokens tokens;
     private final SecurityIdentity identity;
-    private final ConsoleConfig config;
     private final Clock clock;
 
     public ConsoleResource(ModerationViews views, ModeratorActions actions, TermLists terms, Bans bans,
-                           CsrfTokens tokens, SecurityIdentity identity, ConsoleConfig config, Clock clock) {
+                           CsrfTokens tokens, SecurityIdentity identity, Clock clock) {
         this.views = views;
         this.actions = actions;
         this.terms = terms;
         this.bans = bans;
         this.tokens = tokens;
         this.identity = identity;
-        this.config = config;
         this.clock = clock;
     }
 
@@ -128,9 +125,9 @@ public class ConsoleResource {
     @RolesAllowed(Roles.MODERATOR)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Sign out: drops the session and CSRF cookies")
-    public Response logout() {
+    public Response logout(@Context UriInfo uri) {
         return Response.seeOther(URI.create("/login"))
-                .cookie(expired("parley-session"), expired(CsrfTokens.COOKIE)).build();
+                .cookie(expired("parley-session", secure(uri)), expired(CsrfTokens.COOKIE, secure(uri))).build();
     }
 
     @GET
@@ -150,18 +147,18 @@ public class ConsoleResource {
                 blankToNull(campaign) == null ? null : UUID.fromString(campaign), blankToNull(cursor), PAGE_SIZE));
         String returnTo = uri.getRequestUri().getRawPath()
                 + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
-        return page(headers, "Queue", "queue", p -> Templates.queue(p, filter, queue, returnTo));
+        return page(headers, uri, "Queue", "queue", p -> Templates.queue(p, filter, queue, returnTo));
     }
 
     @GET
     @Path("comments/{id}")
     @RolesAllowed(Roles.MODERATOR)
     @Operation(summary = "One comment and why it was decided as it was")
-    public Response comment(@Context HttpHeaders headers,
+    public Response comment(@Context HttpHeaders headers, @Context UriInfo uri,
                             @PathParam("id") @Pattern(regexp = CommentIds.PATTERN) String id,
                             @QueryParam("returnTo") String returnTo) {
         CommentDetail detail = views.comment(UUID.fromString(id));
-        return page(headers, "Comment", "queue", p -> Templates.comment(p, detail, safeReturn(returnTo)));
+        return page(headers, uri, "Comment", "queue", p -> Templates.comment(p, detail, safeReturn(returnTo)));
     }
 
     @POST
@@ -199,9 +196,9 @@ public class ConsoleResource {
     @Path("terms")
     @RolesAllowed(Roles.MODERATOR)
     @Operation(summary = "The term lists page")
-    public Response terms(@Context HttpHeaders headers) {
+    public Response terms(@Context HttpHeaders headers, @Context UriInfo uri) {
         List<ModerationTerm> all = terms.list();
-        return page(headers, "Terms", "terms", p -> Templates.terms(p,
+        return page(headers, uri, "Terms", "terms", p -> Templates.terms(p,
                 all.stream().filter(t -> t.kind == ModerationTerm.Kind.blocked).toList(),
                 all.stream().filter(t -> t.kind == ModerationTerm.Kind.suspect).toList()));
     }
@@ -240,9 +237,9 @@ public class ConsoleResource {
     @Path("bans")
     @RolesAllowed(Roles.MODERATOR)
     @Operation(summary = "The bans page")
-    public Response bans(@Context HttpHeaders headers) {
+    public Response bans(@Context HttpHeaders headers, @Context UriInfo uri) {
         List<Ban> active = bans.active();
-        return page(headers, "Bans", "bans", p -> Templates.bans(p, active));
+        return page(headers, uri, "Bans", "bans", p -> Templates.bans(p, active));
     }
 
     @POST
@@ -277,14 +274,14 @@ public class ConsoleResource {
     @Path("stats")
     @RolesAllowed(Roles.MODERATOR)
     @Operation(summary = "The statistics page")
-    public Response stats(@Context HttpHeaders headers,
+    public Response stats(@Context HttpHeaders headers, @Context UriInfo uri,
                           @QueryParam("days") @jakarta.ws.rs.DefaultValue("7") @Min(1) @Max(365) int days) {
         Stats stats = views.stats(days);
-        return page(headers, "Statistics", "stats", p -> Templates.stats(p, stats));
+        return page(headers, uri, "Statistics", "stats", p -> Templates.stats(p, stats));
     }
 
     /** Renders a page, reusing the moderator's CSRF cookie while it is valid for them, else issuing one. */
-    private Response page(HttpHeaders headers, String title, String section,
+    private Response page(HttpHeaders headers, UriInfo uri, String title, String section,
                           java.util.function.Function<Page, TemplateInstance> template) {
         String user = identity.getPrincipal().getName();
         Cookie cookie = headers.getCookies().get(CsrfTokens.COOKIE);
@@ -293,19 +290,27 @@ public class ConsoleResource {
         Page page = new Page(title, section, user, identity.hasRole(Roles.ADMIN), token);
         Response.ResponseBuilder response = Response.ok(template.apply(page)).type(MediaType.TEXT_HTML_TYPE);
         if (!reuse) {
-            response.cookie(csrfCookie(token, -1));
+            response.cookie(csrfCookie(token, secure(uri)));
         }
         return response.build();
     }
 
-    private NewCookie csrfCookie(String value, int maxAge) {
-        return new NewCookie.Builder(CsrfTokens.COOKIE).value(value).path("/").httpOnly(true)
-                .sameSite(NewCookie.SameSite.STRICT).secure(config.secureCookies()).maxAge(maxAge).build();
+    /**
+     * Like Quarkus's session cookie, Secure when the request came over TLS: directly, or through a
+     * TLS-terminating proxy when forwarded headers are enabled (see the README).
+     */
+    private static boolean secure(UriInfo uri) {
+        return "https".equalsIgnoreCase(uri.getRequestUri().getScheme());
     }
 
-    private NewCookie expired(String name) {
+    private static NewCookie csrfCookie(String value, boolean secure) {
+        return new NewCookie.Builder(CsrfTokens.COOKIE).value(value).path("/").httpOnly(true)
+                .sameSite(NewCookie.SameSite.STRICT).secure(secure).build();
+    }
+
+    private static NewCookie expired(String name, boolean secure) {
         return new NewCookie.Builder(name).value("").path("/").httpOnly(true).sameSite(NewCookie.SameSite.STRICT)
-                .secure(config.secureCookies()).maxAge(0).build();
+                .secure(secure).maxAge(0).build();
     }
 
     /** Back into the console only: a form cannot send the moderator anywhere else. */

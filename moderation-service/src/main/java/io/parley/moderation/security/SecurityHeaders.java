@@ -1,18 +1,15 @@
 package io.parley.moderation.security;
 
-import io.parley.moderation.config.ConsoleConfig;
 import io.vertx.core.MultiMap;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Headers on every response, pages, redirects, errors and static files alike: a CSP that allows
  * only this origin's own script and style (no inline), no framing, no sniffing, no referrer, no
- * caching of what moderators see; and {@code Secure} on cookies when configured.
+ * caching of what moderators see; and the Basic challenge on the API's 401s.
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -20,12 +17,6 @@ public class SecurityHeaders {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
-
-    private final boolean secureCookies;
-
-    public SecurityHeaders(ConsoleConfig config) {
-        this.secureCookies = config.secureCookies();
-    }
 
     /** A filter, not a route: it must also see the responses security sends before any route runs. */
     void install(@Observes Filters filters) {
@@ -43,13 +34,6 @@ public class SecurityHeaders {
                 headers.set("X-Frame-Options", "DENY");
                 if (!headers.contains("Cache-Control")) {
                     headers.set("Cache-Control", "no-store");
-                }
-                if (secureCookies && headers.contains("Set-Cookie")) {
-                    List<String> cookies = headers.getAll("Set-Cookie").stream()
-                            .map(c -> c.toLowerCase(Locale.ROOT).contains("; secure") ? c : c + "; Secure")
-                            .toList();
-                    headers.remove("Set-Cookie");
-                    headers.add("Set-Cookie", cookies);
                 }
             });
             rc.next();

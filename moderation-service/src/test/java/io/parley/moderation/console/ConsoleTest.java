@@ -48,6 +48,22 @@ class ConsoleTest {
     }
 
     @Test
+    void behindATlsProxyBothCookiesAreSecure() {
+        Response login = RestAssured.given().header("X-Forwarded-Proto", "https").redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", Moderators.ADMIN).formParam("j_password", Moderators.ADMIN_PASSWORD)
+                .post("/j_security_check");
+        assertThat(login.getHeaders().getValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith("parley-session=").containsIgnoringCase("; Secure"));
+        Response page = RestAssured.given().header("X-Forwarded-Proto", "https")
+                .cookie("parley-session", login.getCookie("parley-session")).get("/queue");
+        assertThat(page.getHeaders().getValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith("parley-csrf=").containsIgnoringCase(";Secure"));
+        assertThat(RestAssured.given().cookie("parley-session", login.getCookie("parley-session")).get("/queue")
+                .getHeaders().getValues("Set-Cookie")).noneMatch(c -> c.toLowerCase().contains("secure"));
+    }
+
+    @Test
     void theCsrfCookieIsHttpOnlyAndSameSiteStrict() {
         ConsoleSession session = ConsoleSession.signIn(Moderators.ADMIN, Moderators.ADMIN_PASSWORD);
         String cookie = RestAssured.given().cookie("parley-session", session.session()).get("/stats")
