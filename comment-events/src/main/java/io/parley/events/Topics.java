@@ -33,6 +33,12 @@ public final class Topics {
     /** Topics that keep only the newest record per key. */
     public static final List<String> COMPACTED = List.of(POSTS);
 
+    /**
+     * Topics kept without time limit: publish's read model can always be rebuilt by replaying every
+     * decision (keys are post ids, so compaction would drop comments).
+     */
+    public static final List<String> KEPT_FOREVER = List.of(DECISIONS);
+
     private Topics() {
     }
 }

@@ -21,12 +21,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Entry point of the broker's child JVM: {@code dataDir port controllerPort partitions topic...};
- * a topic named with the suffix {@value #COMPACTED_SUFFIX} is created compacted.
+ * a topic named with the suffix {@value #COMPACTED_SUFFIX} is created compacted, one with
+ * {@value #KEPT_FOREVER_SUFFIX} without retention limit.
  * Prints {@value KafkaNode#READY_MARKER} once the broker answers and the topics exist.
  */
 public final class KafkaBrokerMain {
 
     static final String COMPACTED_SUFFIX = ":compact";
+    static final String KEPT_FOREVER_SUFFIX = ":keep";
 
     private KafkaBrokerMain() {
     }
@@ -94,11 +96,12 @@ public final class KafkaBrokerMain {
         try (Admin admin = Admin.create(props)) {
             admin.describeCluster().clusterId().get(60, TimeUnit.SECONDS);
             for (String spec : topics) {
-                boolean compacted = spec.endsWith(COMPACTED_SUFFIX);
-                String topic = compacted ? spec.substring(0, spec.length() - COMPACTED_SUFFIX.length()) : spec;
+                String topic = spec.replace(COMPACTED_SUFFIX, "").replace(KEPT_FOREVER_SUFFIX, "");
                 NewTopic newTopic = new NewTopic(topic, partitions, (short) 1);
-                if (compacted) {
+                if (spec.endsWith(COMPACTED_SUFFIX)) {
                     newTopic.configs(Map.of("cleanup.policy", "compact"));
+                } else if (spec.endsWith(KEPT_FOREVER_SUFFIX)) {
+                    newTopic.configs(Map.of("retention.ms", "-1"));
                 }
                 try {
                     admin.createTopics(List.of(newTopic)).all().get(60, TimeUnit.SECONDS);

@@ -22,20 +22,23 @@ public final class KafkaNode {
     private final int partitions;
     private final List<String> topics;
     private final List<String> compactedTopics;
+    private final List<String> keptForever;
     private ChildJvm jvm;
 
     /**
      * @param topics          topics to create, with {@code partitions} partitions each
      * @param compactedTopics those of {@code topics} that keep only the newest record per key
+     * @param keptForever     those of {@code topics} kept without retention limit
      */
     public KafkaNode(Path dataDir, int port, int controllerPort, int partitions, List<String> topics,
-                     List<String> compactedTopics) {
+                     List<String> compactedTopics, List<String> keptForever) {
         this.dataDir = dataDir.toAbsolutePath();
         this.port = port;
         this.controllerPort = controllerPort;
         this.partitions = partitions;
         this.topics = List.copyOf(topics);
         this.compactedTopics = List.copyOf(compactedTopics);
+        this.keptForever = List.copyOf(keptForever);
     }
 
     /** Starts the broker (formatting its storage on first use), creates the topics and waits until it serves. */
@@ -43,8 +46,10 @@ public final class KafkaNode {
         List<String> args = new ArrayList<>(List.of("-cp", InfraClasspath.get(), KafkaBrokerMain.class.getName(),
                 dataDir.toString(), Integer.toString(port), Integer.toString(controllerPort),
                 Integer.toString(partitions)));
-        topics.forEach(topic -> args.add(compactedTopics.contains(topic)
-                ? topic + KafkaBrokerMain.COMPACTED_SUFFIX : topic));
+        for (String topic : topics) {
+            args.add(topic + (compactedTopics.contains(topic) ? KafkaBrokerMain.COMPACTED_SUFFIX
+                    : keptForever.contains(topic) ? KafkaBrokerMain.KEPT_FOREVER_SUFFIX : ""));
+        }
         jvm = ChildJvm.start("kafka", List.of("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC"),
                 args, Map.of(), dataDir.resolve("kafka.log"));
         jvm.awaitLogLine(READY_MARKER, STARTUP_TIMEOUT);

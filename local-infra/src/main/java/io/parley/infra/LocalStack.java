@@ -42,7 +42,8 @@ public final class LocalStack implements AutoCloseable {
         this.options = options;
         this.secrets = LocalSecrets.loadOrCreate(options.dataDir());
         this.kafka = new KafkaNode(options.dataDir().resolve("kafka"), options.kafkaPort(),
-                options.kafkaControllerPort(), options.partitions(), Topics.ALL, Topics.COMPACTED);
+                options.kafkaControllerPort(), options.partitions(), Topics.ALL, Topics.COMPACTED,
+                Topics.KEPT_FOREVER);
         this.postgres = new PostgresNode(options.dataDir().resolve("postgres"), options.postgresPort(),
                 List.of(INGEST, MODERATION, PUBLISH));
         services.add(service(INGEST, 0, options.ingestPort()));

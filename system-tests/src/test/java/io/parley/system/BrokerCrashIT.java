@@ -1,9 +1,8 @@
 package io.parley.system;
 
 import io.parley.infra.LocalStack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,32 +21,21 @@ import static org.awaitility.Awaitility.await;
  */
 class BrokerCrashIT {
 
-    private static LocalStack stack;
-
-    @BeforeAll
-    static void startSystem() {
-        stack = SystemStack.start(1);
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final SystemStack SYSTEM = new SystemStack(1);
 
     @Test
     void everyAcknowledgedCommentSurvivesABrokerCrashExactlyOnce() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String ingest = stack.service(LocalStack.INGEST).url() + "/api/v1/comments";
+        String ingest = SYSTEM.get().service(LocalStack.INGEST).url() + "/api/v1/comments";
         Map<Integer, String> accepted = new HashMap<>();
         List<Integer> refused = new ArrayList<>();
         for (int attempt = 0; attempt < 150; attempt++) {
             if (attempt == 50) {
-                stack.kafka().kill();
+                SYSTEM.get().kafka().kill();
             }
             if (attempt == 60) {
-                stack.kafka().start();
+                SYSTEM.get().kafka().start();
             }
             Http.Reply reply = Http.postJson(ingest, """
                     {"postId": "crash-%s-%d", "author": {"name": "Reader"},
@@ -77,6 +65,6 @@ class BrokerCrashIT {
     }
 
     private static List<String> ids(String database, String table, String run) throws Exception {
-        return Databases.ids(stack.postgres(), database, table, "crash-" + run + "-");
+        return Databases.ids(SYSTEM.get().postgres(), database, table, "crash-" + run + "-");
     }
 }

@@ -3,9 +3,8 @@ package io.parley.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.infra.LocalStack;
 import io.parley.infra.ServiceNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,23 +20,12 @@ import static org.awaitility.Awaitility.await;
  */
 class CommentPipelineIT {
 
-    private static LocalStack stack;
-
-    @BeforeAll
-    static void startSystem() {
-        stack = SystemStack.start(1);
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final SystemStack SYSTEM = new SystemStack(1);
 
     @Test
     void everyServiceIsReadyWithKafkaAndItsDatabase() {
-        for (ServiceNode service : stack.services()) {
+        for (ServiceNode service : SYSTEM.get().services()) {
             Http.Reply ready = Http.get(service.url() + "/q/health/ready");
             assertThat(ready.status()).as(service.name()).isEqualTo(200);
             assertThat(ready.body().toString()).as(service.name()).contains("Reactive Messaging");
@@ -72,7 +60,7 @@ class CommentPipelineIT {
     }
 
     private static String submit(String postId, String name, String body) {
-        Http.Reply reply = Http.postJson(stack.service(LocalStack.INGEST).url() + "/api/v1/comments",
+        Http.Reply reply = Http.postJson(SYSTEM.get().service(LocalStack.INGEST).url() + "/api/v1/comments",
                 """
                 {"postId": %s, "author": {"name": %s}, "body": %s}""".formatted(
                         quote(postId), quote(name), quote(body)));
@@ -81,7 +69,7 @@ class CommentPipelineIT {
     }
 
     private static JsonNode awaitThread(String postId, int count) {
-        String url = stack.service(LocalStack.PUBLISH).url() + "/api/v1/posts/" + postId + "/comments";
+        String url = SYSTEM.get().service(LocalStack.PUBLISH).url() + "/api/v1/posts/" + postId + "/comments";
         await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(url).body().get("count").asInt() == count);
         return Http.get(url).body();
     }

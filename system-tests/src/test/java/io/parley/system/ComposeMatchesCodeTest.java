@@ -115,7 +115,9 @@ class ComposeMatchesCodeTest {
         for (String topic : io.parley.events.Topics.ALL) {
             assertThat(command).contains(topic);
         }
-        assertThat(command).contains("cleanup.policy=compact");
+        String oneLine = command.replace("\\\n", " ").replaceAll("\\s+", " ");
+        assertThat(oneLine).contains("--topic parley.posts.v1 --partitions $$PARTITIONS --config cleanup.policy=compact")
+                .contains("--topic parley.decisions.v1 --partitions $$PARTITIONS --config retention.ms=-1");
     }
 
     @Test

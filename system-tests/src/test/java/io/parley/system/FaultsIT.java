@@ -5,9 +5,8 @@ import io.parley.infra.LocalStack;
 import io.parley.infra.ServiceNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -28,19 +27,8 @@ import static org.awaitility.Awaitility.await;
  */
 class FaultsIT {
 
-    private static LocalStack stack;
-
-    @BeforeAll
-    static void startSystem() {
-        stack = SystemStack.start(1);
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final SystemStack SYSTEM = new SystemStack(1);
 
     @Test
     void postgresRestartedUnderLoadLosesNothing() throws Exception {
@@ -48,10 +36,10 @@ class FaultsIT {
         List<String> accepted = new ArrayList<>();
         for (int i = 0; i < 90; i++) {
             if (i == 30) {
-                stack.postgres().stop();
+                SYSTEM.get().postgres().stop();
             }
             if (i == 60) {
-                stack.postgres().start();
+                SYSTEM.get().postgres().start();
             }
             accepted.add(submit(run + (i % 3), i));
         }
@@ -60,7 +48,7 @@ class FaultsIT {
 
     @Test
     void moderationKilledMidBacklogAndRestartedLosesAndDuplicatesNothing() throws Exception {
-        ServiceNode moderation = stack.service(LocalStack.MODERATION);
+        ServiceNode moderation = SYSTEM.get().service(LocalStack.MODERATION);
         String run = "backlog-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         moderation.stop();
         List<String> accepted = new ArrayList<>();
@@ -69,9 +57,9 @@ class FaultsIT {
         }
         moderation.start();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> !Databases.ids(stack.postgres(), "moderation", "comment", run).isEmpty());
+                .until(() -> !Databases.ids(SYSTEM.get().postgres(), "moderation", "comment", run).isEmpty());
         moderation.kill();
-        int decidedBeforeCrash = Databases.ids(stack.postgres(), "moderation", "comment", run).size();
+        int decidedBeforeCrash = Databases.ids(SYSTEM.get().postgres(), "moderation", "comment", run).size();
         moderation.start();
         assertEventuallyExactlyOnce(run, accepted);
         System.out.printf("moderation killed after %d of %d backlog comments were decided; 0 lost, 0 duplicated%n",
@@ -88,16 +76,16 @@ class FaultsIT {
         assertEventuallyExactlyOnce(run, accepted);
         Map<String, JsonNode> live = threads(run, 4);
 
-        ServiceNode publish = stack.service(LocalStack.PUBLISH);
+        ServiceNode publish = SYSTEM.get().service(LocalStack.PUBLISH);
         publish.stop();
-        try (Connection connection = Databases.connect(stack.postgres(), "publish");
+        try (Connection connection = Databases.connect(SYSTEM.get().postgres(), "publish");
              Statement statement = connection.createStatement()) {
             for (String table : Databases.tables(connection)) {
                 statement.execute("truncate table \"" + table + "\" cascade");
             }
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                (Object) stack.kafka().bootstrapServers()))) {
+                (Object) SYSTEM.get().kafka().bootstrapServers()))) {
             // no committed offsets: publish reads the decisions topic from the beginning again
             admin.deleteConsumerGroups(List.of("publish-service")).all().get(30, TimeUnit.SECONDS);
         }
@@ -108,7 +96,7 @@ class FaultsIT {
     }
 
     private static String submit(String postId, int i) {
-        Http.Reply reply = Http.postJson(stack.service(LocalStack.INGEST).url() + "/api/v1/comments", """
+        Http.Reply reply = Http.postJson(SYSTEM.get().service(LocalStack.INGEST).url() + "/api/v1/comments", """
                 {"postId": "%s", "author": {"name": "Reader %d"},
                  "body": "Comment %d: relays, bridges and onion services keep readers safe."}""".formatted(postId, i, i));
         assertThat(reply.status()).as("submission %d", i).isEqualTo(202);
@@ -117,18 +105,18 @@ class FaultsIT {
 
     private static void assertEventuallyExactlyOnce(String run, List<String> accepted) throws Exception {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> Databases.ids(stack.postgres(), "publish", "published_comment", run).size()
+                .until(() -> Databases.ids(SYSTEM.get().postgres(), "publish", "published_comment", run).size()
                         >= accepted.size());
-        assertThat(Databases.ids(stack.postgres(), "moderation", "comment", run))
+        assertThat(Databases.ids(SYSTEM.get().postgres(), "moderation", "comment", run))
                 .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(accepted);
-        assertThat(Databases.ids(stack.postgres(), "publish", "published_comment", run))
+        assertThat(Databases.ids(SYSTEM.get().postgres(), "publish", "published_comment", run))
                 .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(accepted);
     }
 
     private static Map<String, JsonNode> threads(String run, int posts) {
         Map<String, JsonNode> threads = new LinkedHashMap<>();
         for (int p = 0; p < posts; p++) {
-            threads.put(run + p, Http.get(stack.service(LocalStack.PUBLISH).url() + "/api/v1/posts/" + run + p
+            threads.put(run + p, Http.get(SYSTEM.get().service(LocalStack.PUBLISH).url() + "/api/v1/posts/" + run + p
                     + "/comments?limit=100").body());
         }
         return threads;

@@ -13,9 +13,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,21 +60,10 @@ class HostileInputIT {
             "<<script>script>alert(1)<</script>/script>",
             "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>");
 
-    private static LocalStack stack;
-
-    @BeforeAll
-    static void startSystem() {
-        // As behind the edge proxy: ingest sees the reader's address in X-Forwarded-For.
-        stack = SystemStack.start(1, Map.of("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true",
-                "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true"));
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    // As behind the edge proxy: ingest sees the reader's address in X-Forwarded-For.
+    @RegisterExtension
+    static final SystemStack SYSTEM = new SystemStack(1, Map.of("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true",
+            "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true"));
 
     @Test
     void xssCorpusIsAcceptedOrRefusedCleanlyAndComesOutInertEverywhere() throws Exception {
@@ -91,7 +79,7 @@ class HostileInputIT {
         for (String vector : XSS) {
             approveDirectly(postId, vector);
         }
-        String publish = stack.service(LocalStack.PUBLISH).url();
+        String publish = SYSTEM.get().service(LocalStack.PUBLISH).url();
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 Http.get(publish + "/api/v1/posts/" + postId + "/comments?limit=100").body().get("count").asInt()
                         >= XSS.size());
@@ -112,11 +100,11 @@ class HostileInputIT {
         String postId = "sql-" + UUID.randomUUID();
         String evil = "Robert'); DROP TABLE published_comment; -- and \" OR 1=1 --";
         approveDirectly(postId, evil);
-        String url = stack.service(LocalStack.PUBLISH).url() + "/api/v1/posts/" + postId + "/comments";
+        String url = SYSTEM.get().service(LocalStack.PUBLISH).url() + "/api/v1/posts/" + postId + "/comments";
         await().atMost(Duration.ofSeconds(60)).until(() -> Http.get(url).body().get("count").asInt() == 1);
         String html = Http.get(url).body().get("comments").get(0).get("html").asText();
         assertThat(Jsoup.parse(html).text()).isEqualTo(evil);
-        assertThat(Http.get(stack.service(LocalStack.INGEST).url() + "/q/health/ready").status()).isEqualTo(200);
+        assertThat(Http.get(SYSTEM.get().service(LocalStack.INGEST).url() + "/q/health/ready").status()).isEqualTo(200);
     }
 
     @Test
@@ -137,9 +125,9 @@ class HostileInputIT {
             assertThat(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isIn(200, 202, 303);
         }
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                Databases.ids(stack.postgres(), "publish", "published_comment", postId).size() == 2);
+                Databases.ids(SYSTEM.get().postgres(), "publish", "published_comment", postId).size() == 2);
 
-        String everything = Databases.dumpAll(stack.postgres());
+        String everything = Databases.dumpAll(SYSTEM.get().postgres());
         assertThat(everything).contains(postId).doesNotContain(CLIENT_IP).doesNotContain("HostileProbe");
         for (String topic : Topics.ALL) {
             for (ConsumerRecord<String, byte[]> record : readAll(topic)) {
@@ -191,14 +179,14 @@ class HostileInputIT {
                 "outcome", "approved", "author", Map.of("name", "Mallory <b>bold</b>"), "body", body,
                 "submittedAt", now, "decidedAt", now));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                stack.kafka().bootstrapServers(), "acks", "all"), new StringSerializer(), new StringSerializer())) {
+                SYSTEM.get().kafka().bootstrapServers(), "acks", "all"), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.DECISIONS, postId, decision)).get();
         }
     }
 
     private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                stack.kafka().bootstrapServers()), new org.apache.kafka.common.serialization.StringDeserializer(),
+                SYSTEM.get().kafka().bootstrapServers()), new org.apache.kafka.common.serialization.StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -219,7 +207,7 @@ class HostileInputIT {
     }
 
     private static String ingest() {
-        return stack.service(LocalStack.INGEST).url() + "/api/v1/comments";
+        return SYSTEM.get().service(LocalStack.INGEST).url() + "/api/v1/comments";
     }
 
     private static String json(String postId, String name, String body) {

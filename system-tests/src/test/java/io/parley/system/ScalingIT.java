@@ -3,9 +3,8 @@ package io.parley.system;
 import io.parley.infra.LocalStack;
 import io.parley.infra.PostgresNode;
 import io.parley.infra.ServiceNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,24 +32,13 @@ class ScalingIT {
     private static final int COMMENTS = 240;
     private static final int POSTS = 8;
 
-    private static LocalStack stack;
-
-    @BeforeAll
-    static void startSystem() {
-        stack = SystemStack.start(2);
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final SystemStack SYSTEM = new SystemStack(2);
 
     @Test
     void killingOneInstanceOfEachConsumerMidStreamLosesAndDuplicatesNothing() throws Exception {
-        List<ServiceNode> moderation = stack.instances(LocalStack.MODERATION).toList();
-        List<ServiceNode> publish = stack.instances(LocalStack.PUBLISH).toList();
+        List<ServiceNode> moderation = SYSTEM.get().instances(LocalStack.MODERATION).toList();
+        List<ServiceNode> publish = SYSTEM.get().instances(LocalStack.PUBLISH).toList();
         assertThat(moderation).hasSize(2);
         assertThat(publish).hasSize(2);
 
@@ -62,7 +50,7 @@ class ScalingIT {
                 moderation.get(1).kill();
                 publish.get(1).kill();
             }
-            Http.Reply reply = Http.postJson(stack.service(LocalStack.INGEST).url() + "/api/v1/comments", """
+            Http.Reply reply = Http.postJson(SYSTEM.get().service(LocalStack.INGEST).url() + "/api/v1/comments", """
                     {"postId": "scale-%s-%d", "author": {"name": "Reader %d"},
                      "body": "Comment number %d on why relays matter for everyone's privacy."}"""
                     .formatted(run, i % POSTS, i, i));
@@ -90,7 +78,7 @@ class ScalingIT {
     private static Set<String> visibleInApi(String run) {
         Set<String> ids = new HashSet<>();
         for (int p = 0; p < POSTS; p++) {
-            String url = stack.service(LocalStack.PUBLISH).url() + "/api/v1/posts/scale-" + run + "-" + p
+            String url = SYSTEM.get().service(LocalStack.PUBLISH).url() + "/api/v1/posts/scale-" + run + "-" + p
                     + "/comments?limit=100";
             collect(Http.get(url).body().get("comments"), ids);
         }
@@ -109,7 +97,7 @@ class ScalingIT {
     /** Comment ids of this run's posts in a service's own database (read directly, as an auditor would). */
     private static List<String> idsIn(String database, String table, String condition, String run)
             throws SQLException {
-        PostgresNode postgres = stack.postgres();
+        PostgresNode postgres = SYSTEM.get().postgres();
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database),
                 PostgresNode.user(database), PostgresNode.password(database));
              PreparedStatement query = connection.prepareStatement(

@@ -35,7 +35,7 @@ public final class SharedInfrastructure {
         if (instance == null) {
             Path dir = newDataDir();
             KafkaNode kafka = new KafkaNode(dir.resolve("kafka"), Ports.free(), Ports.free(), PARTITIONS, Topics.ALL,
-                    Topics.COMPACTED);
+                    Topics.COMPACTED, Topics.KEPT_FOREVER);
             PostgresNode postgres = new PostgresNode(dir.resolve("postgres"), Ports.free(), DATABASES);
             CompletableFuture<KafkaNode> kafkaStarted = CompletableFuture.supplyAsync(kafka::start);
             CompletableFuture<PostgresNode> postgresStarted = CompletableFuture.supplyAsync(postgres::start);
