@@ -21,6 +21,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 @QuarkusTestResource(value = KafkaAndPostgres.class, initArgs = @ResourceArg(name = "database", value = "moderation"))
@@ -128,7 +129,10 @@ class ConsoleTest {
         ConsoleSession session = ConsoleSession.signIn(Moderators.ADMIN, Moderators.ADMIN_PASSWORD);
         String word = "zc" + UUID.randomUUID().toString().substring(0, 8);
         session.post("/terms", "term", word, "kind", "blocked").then().statusCode(303);
-        Moderators.asAdmin().get("/api/v1/terms").then().body("blocked.term", hasItem(word));
+        int id = Moderators.asAdmin().get("/api/v1/terms").then().body("blocked.term", hasItem(word)).extract()
+                .path("blocked.find { it.term == '" + word + "' }.id");
+        session.post("/terms/" + id + "/delete").then().statusCode(303); // the engine's lists as they were
+        Moderators.asAdmin().get("/api/v1/terms").then().body("blocked.term", not(hasItem(word)));
 
         String value = "author-" + UUID.randomUUID();
         session.post("/bans", "kind", "author", "value", value, "hours", "2", "reason", "console").then()

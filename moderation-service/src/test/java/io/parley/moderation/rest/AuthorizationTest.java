@@ -155,7 +155,7 @@ class AuthorizationTest {
                 adminOnly++;
                 assertThat(status).as(op.key()).isEqualTo(403);
             } else {
-                assertThat(status).as(op.key()).isNotIn(401, 403);
+                assertThat(status).as(op.key()).isNotIn(401, 403, 500);
             }
         }
         assertThat(adminOnly).as("account management is for admins").isGreaterThanOrEqualTo(4);
@@ -181,7 +181,7 @@ class AuthorizationTest {
             assertThat(send(admin.cookies(), op, "not-the-cookie's-token").statusCode())
                     .as(op.key() + " with a form token other than the cookie's").isEqualTo(403);
             assertThat(send(admin.cookies(), op, admin.token()).statusCode())
-                    .as(op.key() + " with the token").isNotIn(401, 403);
+                    .as(op.key() + " with the token").isNotIn(401, 403, 500);
         }
         assertThat(checked).isGreaterThanOrEqualTo(7);
     }
@@ -195,9 +195,10 @@ class AuthorizationTest {
                 if (csrf != null) {
                     r = r.formParam("csrf", csrf);
                 }
+                // well-formed where it decides nothing (unknown ids), invalid where it would create something
                 r = r.contentType("application/x-www-form-urlencoded").formParam("action", "approve")
-                        .formParam("term", "zz-authorization-probe").formParam("kind", "suspect")
-                        .formParam("value", "probe-value-" + UUID.randomUUID()).formParam("hours", "1");
+                        .formParam("term", "!!!").formParam("kind", "suspect")
+                        .formParam("value", "short").formParam("hours", "1");
             } else if (op.spec.has("requestBody")) {
                 r = r.contentType("application/json").body("{}");
             }
