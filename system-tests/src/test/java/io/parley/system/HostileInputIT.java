@@ -3,12 +3,6 @@ package io.parley.system;
 import io.parley.events.Topics;
 import io.parley.infra.LocalStack;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -178,27 +172,11 @@ class HostileInputIT {
                 "schemaVersion", 1, "commentId", UUID.randomUUID().toString(), "version", 1, "postId", postId,
                 "outcome", "approved", "author", Map.of("name", "Mallory <b>bold</b>"), "body", body,
                 "submittedAt", now, "decidedAt", now));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                SYSTEM.get().kafka().bootstrapServers(), "acks", "all"), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.DECISIONS, postId, decision)).get();
-        }
+        KafkaProbe.send(SYSTEM.get().kafka().bootstrapServers(), Topics.DECISIONS, postId, decision);
     }
 
     private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                SYSTEM.get().kafka().bootstrapServers()), new org.apache.kafka.common.serialization.StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+        return KafkaProbe.readAll(SYSTEM.get().kafka().bootstrapServers(), topic);
     }
 
     private static String fetch(String url) throws Exception {
