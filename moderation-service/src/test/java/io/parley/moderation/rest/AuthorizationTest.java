@@ -161,6 +161,17 @@ class AuthorizationTest {
         assertThat(adminOnly).as("account management is for admins").isGreaterThanOrEqualTo(4);
     }
 
+    /** Which is why the API needs no CSRF token: a browser's cookies alone never authenticate it. */
+    @Test
+    void theApiIgnoresTheConsoleSessionCookie() {
+        ConsoleSession admin = ConsoleSession.signIn(Moderators.ADMIN, Moderators.ADMIN_PASSWORD);
+        for (Operation op : operations) {
+            if (op.api()) {
+                assertThat(send(admin.cookies(), op, null).statusCode()).as(op.key()).isEqualTo(401);
+            }
+        }
+    }
+
     @Test
     void consoleStateChangesNeedTheSessionsCsrfToken() {
         ConsoleSession admin = ConsoleSession.signIn(Moderators.ADMIN, Moderators.ADMIN_PASSWORD);
