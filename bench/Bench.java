@@ -50,6 +50,9 @@ public class Bench {
             .connectTimeout(Duration.ofSeconds(5)).build();
     static final int SECONDS = Integer.getInteger("bench.seconds", 15);
     static final int BACKLOG = Integer.getInteger("bench.backlog", 100_000);
+    /** Which parts to run (default all): ceilings, ingest, e2e, reads, drain. */
+    static final List<String> PHASES = List.of(System.getProperty("bench.phases",
+            "ceilings,ingest,e2e,reads,drain").split(","));
     static final List<String[]> ROWS = new ArrayList<>();
     static final Map<String, long[]> PEAK_RSS = new LinkedHashMap<>();
 
@@ -78,14 +81,16 @@ public class Bench {
         Thread.sleep(3000);
         recordRss(stack, "idle");
 
-        // Ceilings: the framework on the same stack, and the broker with its own producer tool.
-        Wrk ceiling = wrk(64, publish + "/q/health/live", null);
-        row("Quarkus ceiling: GET /q/health/live, c64", ceiling.rps, "req/s", ceiling.p50, ceiling.p99, "");
-        row("Kafka ceiling: producer-perf-test, 1 KB, acks=all", kafkaCeiling(stack), "msg/s", "", "", "");
+        if (PHASES.contains("ceilings")) {
+            // The framework on the same stack, and the broker with its own producer tool.
+            Wrk ceiling = wrk(64, publish + "/q/health/live", null);
+            row("Quarkus ceiling: GET /q/health/live, c64", ceiling.rps, "req/s", ceiling.p50, ceiling.p99, "");
+            row("Kafka ceiling: producer-perf-test, 1 KB, acks=all", kafkaCeiling(stack), "msg/s", "", "", "");
+        }
 
         // 1. Ingest.
         Path post = writeLua(work);
-        for (int c : new int[]{16, 64}) {
+        for (int c : PHASES.contains("ingest") ? new int[]{16, 64} : new int[0]) {
             Wrk w = wrk(c, ingest + "/api/v1/comments", post);
             row("Ingest: POST /api/v1/comments (202 after acks=all), c" + c, w.rps, "comments/s", w.p50, w.p99,
                     w.errors == 0 ? "" : w.errors + " non-2xx");
@@ -93,14 +98,29 @@ public class Bench {
         }
 
         // 2. End to end at fixed rates.
-        for (int rate : new int[]{200, 1000}) {
+        for (int rate : PHASES.contains("e2e") ? new int[]{200, 1000} : new int[0]) {
             List<Long> latencies = endToEnd(stack, rate, 10);
             row("End to end: submit → visible in publish, " + rate + "/s", latencies.size(), "comments",
                     ms(pct(latencies, 50)), ms(pct(latencies, 99)), "p95 " + ms(pct(latencies, 95)));
             recordRss(stack, "load");
         }
 
-        // 3. Publish reads.
+        if (PHASES.contains("reads")) {
+            reads(stack, publish);
+        }
+        if (PHASES.contains("drain")) {
+            row("Backlog drain: " + BACKLOG + " comments already on the topic", backlogDrain(stack), "comments/s", "",
+                    "", "");
+            recordRss(stack, "load");
+        }
+        for (Map.Entry<String, long[]> rss : PEAK_RSS.entrySet()) {
+            row("Memory: " + rss.getKey() + " resident (idle / peak under load)", rss.getValue()[1] / 1024, "MB peak",
+                    "", "", "idle " + rss.getValue()[0] / 1024 + " MB");
+        }
+        report();
+    }
+
+    static void reads(LocalStack stack, String publish) throws Exception {
         String thread = seedThread(stack, 200);
         Wrk reads = wrk(64, publish + "/api/v1/posts/" + thread + "/comments?limit=50", null);
         row("Publish: page of 50 from a 200-comment thread, c64", reads.rps, "req/s", reads.p50, reads.p99,
@@ -113,17 +133,6 @@ public class Bench {
         row("Publish: counts for 20 posts, c64", count.rps, "req/s", count.p50, count.p99,
                 count.errors == 0 ? "" : count.errors + " non-2xx");
         recordRss(stack, "load");
-
-        // 4. Backlog drain.
-        row("Backlog drain: " + BACKLOG + " comments already on the topic", backlogDrain(stack), "comments/s", "",
-                "", "");
-        recordRss(stack, "load");
-
-        for (Map.Entry<String, long[]> rss : PEAK_RSS.entrySet()) {
-            row("Memory: " + rss.getKey() + " resident (idle / peak under load)", rss.getValue()[1] / 1024, "MB peak",
-                    "", "", "idle " + rss.getValue()[0] / 1024 + " MB");
-        }
-        report();
     }
 
     // --- loads -------------------------------------------------------------------------------------
