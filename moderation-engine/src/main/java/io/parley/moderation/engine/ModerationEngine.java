@@ -2,6 +2,7 @@ package io.parley.moderation.engine;
 
 import io.parley.events.Outcome;
 import io.parley.moderation.engine.classify.Evidence;
+import io.parley.moderation.engine.classify.FeatureSet;
 import io.parley.moderation.engine.classify.Featurizer;
 import io.parley.moderation.engine.classify.ModelSet;
 import io.parley.moderation.engine.signal.Campaign;
@@ -53,7 +54,7 @@ public final class ModerationEngine {
 
     public Assessment assess(CommentInput in) {
         Evidence evidence = featurizer.evidence(in.body(), in.authorName(), in.authorUrl());
-        String[] features = featurizer.features(evidence);
+        FeatureSet features = featurizer.featureSet(evidence);
         double spamModel = models.spam().probability(features);
         double offensive = models.offensive().probability(features);
 

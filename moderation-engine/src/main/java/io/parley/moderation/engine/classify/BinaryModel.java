@@ -2,6 +2,7 @@ package io.parley.moderation.engine.classify;
 
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.BinaryFileDataReader;
+import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.GenericModelReader;
 import opennlp.tools.ml.model.GenericModelWriter;
 import opennlp.tools.ml.model.MaxentModel;
@@ -11,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /** A two-class OpenNLP maximum-entropy (logistic regression) model: the probability of the positive class. */
 public final class BinaryModel {
@@ -20,10 +22,35 @@ public final class BinaryModel {
 
     private final AbstractModel model;
     private final int positiveIndex;
+    private final int negativeIndex;
+    /** Per feature, positive minus negative parameter: the model's log-odds contribution. */
+    private final FeatureWeights weights;
 
     BinaryModel(MaxentModel model) {
         this.model = (AbstractModel) model;
         this.positiveIndex = model.getIndex(POSITIVE);
+        this.negativeIndex = model.getIndex(NEGATIVE);
+        this.weights = weights(this.model, positiveIndex, negativeIndex);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FeatureWeights weights(AbstractModel model, int positive, int negative) {
+        Map<String, Context> predicates = (Map<String, Context>) model.getDataStructures()[1];
+        FeatureWeights w = new FeatureWeights(predicates.size());
+        for (Map.Entry<String, Context> p : predicates.entrySet()) {
+            int[] outcomes = p.getValue().getOutcomes();
+            double[] parameters = p.getValue().getParameters();
+            double logOdds = 0;
+            for (int i = 0; i < outcomes.length; i++) {
+                if (outcomes[i] == positive) {
+                    logOdds += parameters[i];
+                } else if (outcomes[i] == negative) {
+                    logOdds -= parameters[i];
+                }
+            }
+            w.put(FeatureHash.of(p.getKey()), logOdds);
+        }
+        return w;
     }
 
     /** Probability of the positive class; 0.5 when the model never saw a positive example. */
@@ -32,6 +59,20 @@ public final class BinaryModel {
             return 0.0;
         }
         return model.eval(features)[positiveIndex];
+    }
+
+    /**
+     * The same probability as {@link #probability(String[])} for the same features, from their hashes
+     * ({@link Featurizer#featureSet}): the scoring path, with no feature strings built.
+     */
+    public double probability(FeatureSet features) {
+        if (positiveIndex < 0) {
+            return 0.0;
+        }
+        if (negativeIndex < 0) {
+            return 1.0;
+        }
+        return 1 / (1 + Math.exp(-weights.sum(features)));
     }
 
     public byte[] toBytes() {

@@ -8,6 +8,7 @@ import io.parley.moderation.engine.text.Text;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Turns a comment into the classifier's binary features: word 1–2-grams, character 3–5-grams within
@@ -50,37 +51,77 @@ public final class Featurizer {
                 f.add(chars.substring(i, i + n));
             }
         }
+        signalFeatures(e, f::add);
+        return f.toArray(String[]::new);
+    }
+
+    /**
+     * The hashes of exactly the features {@link #features} names, computed from the text without
+     * building the word and character n-gram strings: what scoring uses, where speed matters.
+     */
+    public FeatureSet featureSet(Evidence e) {
+        String text = e.text();
+        List<String> words = Text.words(text);
+        int length = Math.min(text.length(), MAX_CHARS);
+        char[] chars = new char[length + 2];
+        chars[0] = ' ';
+        text.getChars(0, length, chars, 1);
+        chars[length + 1] = ' ';
+        FeatureSet f = new FeatureSet(3 * chars.length + 2 * words.size() + 16);
+        long wordPrefix = FeatureHash.add(FeatureHash.START, "w=");
+        long bigramPrefix = FeatureHash.add(FeatureHash.START, "b=");
+        String previous = "<s>";
+        for (String w : words) {
+            String word = isNumber(w) ? "<num>" : w;
+            f.add(FeatureHash.finish(FeatureHash.add(wordPrefix, word)));
+            f.add(FeatureHash.finish(FeatureHash.add(FeatureHash.add(
+                    FeatureHash.add(bigramPrefix, previous), '_'), word)));
+            previous = word;
+        }
+        f.add(FeatureHash.finish(FeatureHash.add(FeatureHash.add(bigramPrefix, previous), "_</s>")));
+        // The 3-, 4- and 5-gram at each position extend one running hash.
+        for (int i = 0; i + 3 <= chars.length; i++) {
+            long h = FeatureHash.add(FeatureHash.add(FeatureHash.add(FeatureHash.START, chars[i]), chars[i + 1]),
+                    chars[i + 2]);
+            f.add(FeatureHash.finish(h));
+            for (int end = i + 3; end < Math.min(i + 5, chars.length); end++) {
+                h = FeatureHash.add(h, chars[end]);
+                f.add(FeatureHash.finish(h));
+            }
+        }
+        signalFeatures(e, feature -> f.add(FeatureHash.of(feature)));
+        return f;
+    }
+
+    /** Author-name words and the text signals: few per comment, named the same on both paths. */
+    private static void signalFeatures(Evidence e, Consumer<String> f) {
         for (String w : Text.words(e.authorName())) {
-            f.add("aw=" + w);
+            f.accept("aw=" + w);
         }
         Links links = e.links();
         if (links.count() > 0) {
-            f.add("link");
+            f.accept("link");
             if (links.count() > 1) {
-                f.add("links>1");
+                f.accept("links>1");
             }
             for (String host : links.hostsAndParents()) {
-                f.add("host=" + host);
+                f.accept("host=" + host);
             }
         }
         Terms.Matches matches = e.terms();
         for (String term : matches.suspect()) {
-            f.add("suspect=" + term);
+            f.accept("suspect=" + term);
         }
         if (!matches.suspect().isEmpty()) {
-            f.add("suspect");
+            f.accept("suspect");
         }
         AuthorSignal author = e.author();
         for (String rule : author.rules()) {
-            f.add("author:" + rule);
+            f.accept("author:" + rule);
         }
         if (author.hasUrl()) {
-            f.add("author:has-url");
+            f.accept("author:has-url");
         }
-        if (f.isEmpty()) {
-            f.add("empty");
-        }
-        return f.toArray(String[]::new);
     }
 
     private static boolean isNumber(String w) {

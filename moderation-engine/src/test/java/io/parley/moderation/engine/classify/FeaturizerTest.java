@@ -1,7 +1,11 @@
 package io.parley.moderation.engine.classify;
 
+import io.parley.moderation.engine.StarterData;
 import io.parley.moderation.engine.signal.Terms;
 import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Set;
 
 import java.util.List;
 
@@ -23,5 +27,31 @@ class FeaturizerTest {
     void numbersAreFoldedAndNoLengthFeatureExists() {
         String[] f = featurizer.features(featurizer.evidence("call 5550100", "a", null));
         assertThat(f).contains("w=<num>").noneMatch(s -> s.startsWith("len"));
+    }
+
+    @Test
+    void hashedFeaturesAreExactlyTheHashesOfTheNamedFeatures() {
+        List<String[]> comments = new java.util.ArrayList<>();
+        for (LabeledComment c : StarterData.corpus()) {
+            comments.add(new String[]{c.body(), c.authorName(), c.authorUrl()});
+        }
+        comments.add(new String[]{"", null, null});
+        comments.add(new String[]{"1 22 333 the the the thé 😀 ½ x", "Cheap NFL Jerseys", "http://cheap-jerseys.example"});
+        comments.add(new String[]{"w=ab b=x_y check out my http://a.example/x " + "long ".repeat(400), "a.example", null});
+        for (String[] c : comments) {
+            Evidence e = featurizer.evidence(c[0], c[1], c[2]);
+            String[] named = featurizer.features(e);
+            FeatureSet hashed = featurizer.featureSet(e);
+            Set<Long> expected = new HashSet<>();
+            for (String f : named) {
+                expected.add(FeatureHash.of(f));
+            }
+            Set<Long> actual = new HashSet<>();
+            for (int i = 0; i < hashed.size(); i++) {
+                actual.add(hashed.hashes()[i]);
+            }
+            assertThat(actual).as(c[0]).isEqualTo(expected);
+            assertThat(hashed.size()).isEqualTo(named.length);
+        }
     }
 }

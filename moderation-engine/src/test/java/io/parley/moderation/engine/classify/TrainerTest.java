@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class TrainerTest {
 
@@ -57,5 +58,17 @@ class TrainerTest {
         ModelSet retrained = new Trainer(featurizer).train(8, withLabels);
         String[] features = featurizer.features(featurizer.evidence(text, "vendor", null));
         assertThat(retrained.spam().probability(features)).isGreaterThan(models.spam().probability(features));
+    }
+
+    @Test
+    void scoringFromFeatureHashesGivesTheModelsOwnProbabilities() {
+        for (LabeledComment c : StarterData.corpus()) {
+            Evidence e = featurizer.evidence(c.body() + " plus words the model never saw", c.authorName(), c.authorUrl());
+            String[] named = featurizer.features(e);
+            FeatureSet hashed = featurizer.featureSet(e);
+            assertThat(models.spam().probability(hashed)).isCloseTo(models.spam().probability(named), within(1e-9));
+            assertThat(models.offensive().probability(hashed))
+                    .isCloseTo(models.offensive().probability(named), within(1e-9));
+        }
     }
 }

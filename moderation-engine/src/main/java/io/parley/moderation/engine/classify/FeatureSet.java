@@ -1,0 +1,61 @@
+package io.parley.moderation.engine.classify;
+
+import java.util.Arrays;
+
+/**
+ * The distinct feature hashes of one comment. Features repeat (the same word or n-gram twice) and
+ * count once, as in the string feature set the models were trained on.
+ */
+public final class FeatureSet {
+
+    private long[] table;
+    /** The same hashes in insertion order, so scoring reads only the features, not the empty slots. */
+    private long[] distinct;
+    private int size;
+
+    FeatureSet(int expected) {
+        table = new long[Integer.highestOneBit(Math.max(8, expected) * 2 - 1) << 1];
+        distinct = new long[Math.max(8, expected)];
+    }
+
+    void add(long hash) {
+        int mask = table.length - 1;
+        int i = (int) hash & mask;
+        long key;
+        while ((key = table[i]) != 0) {
+            if (key == hash) {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        table[i] = hash;
+        if (size == distinct.length) {
+            distinct = Arrays.copyOf(distinct, size * 2);
+        }
+        distinct[size++] = hash;
+        if (size * 2 > table.length) {
+            rehash();
+        }
+    }
+
+    private void rehash() {
+        table = new long[table.length * 2];
+        int mask = table.length - 1;
+        for (int k = 0; k < size; k++) {
+            int i = (int) distinct[k] & mask;
+            while (table[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            table[i] = distinct[k];
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The distinct hashes; only the first {@link #size()} entries are features. */
+    long[] hashes() {
+        return distinct;
+    }
+}
