@@ -45,8 +45,7 @@ public final class ServiceNode {
             jvmArgs.add("-javaagent:" + infraJar); // ParentWatch: the service exits with us
         }
         // Serial GC and a small heap keep each service well under 300 MB resident on a 2-core machine.
-        jvmArgs.addAll(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-Dquarkus.log.console.color=false"));
+        jvmArgs.addAll(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xshare:auto"));
         Map<String, String> environment = new HashMap<>(env);
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
         environment.putIfAbsent("QUARKUS_HTTP_HOST", "127.0.0.1");

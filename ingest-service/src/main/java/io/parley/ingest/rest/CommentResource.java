@@ -77,7 +77,7 @@ public class CommentResource {
                                @FormParam("returnTo") String returnTo, @FormParam("website") String website,
                                @FormParam("formToken") String formToken, @FormParam("powNonce") String powNonce,
                                @Context HttpServerRequest http) {
-        SubmitCommentRequest request = new SubmitCommentRequest(postId, Submissions.blankToNull(parentId),
+        SubmitCommentRequest request = new SubmitCommentRequest(postId, parentId,
                 new SubmitCommentRequest.AuthorRequest(name, email, url), body, formToken, powNonce, website);
         try {
             Receipt receipt = intake.submit(submissions.toComment(request),

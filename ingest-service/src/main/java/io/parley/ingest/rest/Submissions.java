@@ -26,10 +26,11 @@ public class Submissions {
         this.rules = rules;
     }
 
-    public NewComment toComment(SubmitCommentRequest request) {
-        if (request == null) {
+    public NewComment toComment(SubmitCommentRequest submitted) {
+        if (submitted == null) {
             throw CommentRefusedException.invalid(List.of(new Problem.FieldError("body", "a comment is required")));
         }
+        SubmitCommentRequest request = submitted.normalised();
         List<Problem.FieldError> errors = new ArrayList<>();
         validator.validate(request).forEach(v -> errors.add(
                 new Problem.FieldError(ProblemMappers.fieldName(v), v.getMessage())));
@@ -43,8 +44,7 @@ public class Submissions {
         }
         SubmitCommentRequest.AuthorRequest author = request.author();
         return new NewComment(request.postId(), request.parentId() == null ? null : UUID.fromString(request.parentId()),
-                new CommentAuthor(author.name().strip(), blankToNull(author.email()), blankToNull(author.url())),
-                request.body().strip());
+                new CommentAuthor(author.name().strip(), author.email(), author.url()), request.body().strip());
     }
 
     static String blankToNull(String value) {

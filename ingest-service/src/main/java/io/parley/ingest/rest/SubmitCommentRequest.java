@@ -32,6 +32,15 @@ public record SubmitCommentRequest(
         @Size(max = 64) String powNonce,
         @Size(max = 2048) String website) {
 
+    /** Optional fields sent empty (as every HTML form does) count as absent. */
+    public SubmitCommentRequest normalised() {
+        AuthorRequest normalisedAuthor = author == null ? null
+                : new AuthorRequest(author.name(), Submissions.blankToNull(author.email()),
+                        Submissions.blankToNull(author.url()));
+        return new SubmitCommentRequest(postId, Submissions.blankToNull(parentId), normalisedAuthor, body, formToken,
+                powNonce, website);
+    }
+
     public record AuthorRequest(
             @NotBlank @Size(max = 100) String name,
             @Email @Size(max = 254) String email,

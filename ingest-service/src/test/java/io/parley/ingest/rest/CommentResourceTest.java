@@ -142,6 +142,15 @@ class CommentResourceTest {
     }
 
     @Test
+    void emptyOptionalFieldsCountAsAbsent() {
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"postId": "p1", "parentId": "", "author": {"name": "Ada", "email": "", "url": " "}, "body": "hi"}""")
+                .post("/api/v1/comments")
+                .then().statusCode(202);
+    }
+
+    @Test
     void invalidEmailAndNonHttpUrlAreRefusedTogether() {
         given().contentType(ContentType.JSON)
                 .body("""

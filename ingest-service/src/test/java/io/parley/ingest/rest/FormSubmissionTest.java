@@ -84,8 +84,10 @@ class FormSubmissionTest {
         assertThat(IngestEvents.awaitEvent(postId, CommentSubmitted.class, id).signals().honeypotFilled()).isTrue();
     }
 
+    /** As a browser sends a form: every field present, the optional ones empty. */
     private static RequestSpecification form(String postId, String body) {
         return given().redirects().follow(false)
-                .formParam("postId", postId).formParam("name", "Reader").formParam("body", body);
+                .formParam("postId", postId).formParam("parentId", "").formParam("name", "Reader")
+                .formParam("email", "").formParam("url", "").formParam("body", body);
     }
 }
