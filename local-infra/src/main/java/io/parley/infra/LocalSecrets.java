@@ -22,7 +22,9 @@ public final class LocalSecrets {
     public static final String FORM_KEY = "PARLEY_FORM_KEY";
     public static final String BLOG_API_KEY = "PARLEY_BLOG_API_KEY";
     public static final String ADMIN_PASSWORD = "PARLEY_ADMIN_PASSWORD";
-    private static final List<String> NAMES = List.of(INGEST_SECRET, FORM_KEY, BLOG_API_KEY, ADMIN_PASSWORD);
+    /** Moderation's session cookies and CSRF tokens: every replica must share it. */
+    public static final String SESSION_KEY = "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY";
+    static final List<String> NAMES = List.of(INGEST_SECRET, FORM_KEY, BLOG_API_KEY, ADMIN_PASSWORD, SESSION_KEY);
 
     private final Properties values;
 

@@ -86,8 +86,7 @@ public final class LocalStack implements AutoCloseable {
         String ingestUrl = "http://127.0.0.1:" + options.ingestPort();
         String blogOrigin = "http://127.0.0.1:" + options.publishPort();
         Map<String, String> env = new java.util.HashMap<>();
-        for (String name : List.of(LocalSecrets.INGEST_SECRET, LocalSecrets.FORM_KEY, LocalSecrets.BLOG_API_KEY,
-                LocalSecrets.ADMIN_PASSWORD)) {
+        for (String name : LocalSecrets.NAMES) {
             env.put(name, secrets.get(name));
         }
         env.put("PARLEY_INGEST_BLOG_ORIGINS", blogOrigin + ",http://localhost:" + options.publishPort());

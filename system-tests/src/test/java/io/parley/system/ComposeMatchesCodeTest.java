@@ -41,6 +41,7 @@ class ComposeMatchesCodeTest {
             "quarkus.http.port", "quarkus-rest",
             "quarkus.http.proxy.proxy-address-forwarding", "quarkus-rest",
             "quarkus.http.proxy.allow-x-forwarded", "quarkus-rest",
+            "quarkus.http.auth.session.encryption-key", "quarkus-security",
             "quarkus.log.console.json.enabled", "quarkus-logging-json");
 
     private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\(prefix = \"([^\"]+)\"\\)");
@@ -135,10 +136,16 @@ class ComposeMatchesCodeTest {
     /** Property names a service declares: application.properties keys and typed configuration. */
     static Set<String> propertiesOf(String name) {
         Set<String> properties = new HashSet<>();
-        for (String line : read(ROOT.resolve(name + "-service/src/main/resources/application.properties")).split("\n")) {
+        String config = read(ROOT.resolve(name + "-service/src/main/resources/application.properties"));
+        for (String line : config.split("\n")) {
             if (!line.isBlank() && !line.startsWith("#") && line.contains("=")) {
                 properties.add(line.substring(0, line.indexOf('=')).strip().replaceFirst("^%[\\w-]+\\.", ""));
             }
+        }
+        // variables the configuration reads by name, as in parley.moderation.admin-password=${PARLEY_ADMIN_PASSWORD:}
+        Matcher reference = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]+)").matcher(config);
+        while (reference.find()) {
+            properties.add(reference.group(1));
         }
         try (Stream<Path> sources = Stream.concat(Files.walk(ROOT.resolve(name + "-service/src/main/java")),
                 Files.walk(ROOT.resolve("service-support/src/main/java")))) {

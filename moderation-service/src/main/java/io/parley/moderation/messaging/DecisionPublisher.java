@@ -1,5 +1,6 @@
 package io.parley.moderation.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.events.ModerationDecision;
 import io.parley.support.messaging.KeyedSend;
 import io.parley.support.messaging.Retrying;
@@ -18,9 +19,11 @@ public class DecisionPublisher {
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
 
     private final MutinyEmitter<ModerationDecision> emitter;
+    private final MeterRegistry registry;
 
-    public DecisionPublisher(@Channel("decisions") MutinyEmitter<ModerationDecision> emitter) {
+    public DecisionPublisher(@Channel("decisions") MutinyEmitter<ModerationDecision> emitter, MeterRegistry registry) {
         this.emitter = emitter;
+        this.registry = registry;
     }
 
     public void publish(List<ModerationDecision> decisions) {
@@ -31,6 +34,8 @@ public class DecisionPublisher {
                 .all(decisions.stream().map(this::send).toList())
                 .andFailFast()
                 .await().atMost(ACK_TIMEOUT));
+        decisions.forEach(d -> registry.counter("parley.moderation.decisions.published", "outcome",
+                d.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment());
     }
 
     private Uni<Void> send(ModerationDecision decision) {
