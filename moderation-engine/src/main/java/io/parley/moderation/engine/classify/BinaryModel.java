@@ -25,12 +25,35 @@ public final class BinaryModel {
     private final int negativeIndex;
     /** Per feature, positive minus negative parameter: the model's log-odds contribution. */
     private final FeatureWeights weights;
+    /** Platt calibration of the log-odds, {@code a * z + b}; 1 and 0 for a model without one. */
+    private final double scale;
+    private final double shift;
 
     BinaryModel(MaxentModel model) {
-        this.model = (AbstractModel) model;
+        this((AbstractModel) model, weights((AbstractModel) model, model.getIndex(POSITIVE), model.getIndex(NEGATIVE)),
+                1, 0);
+    }
+
+    private BinaryModel(AbstractModel model, FeatureWeights weights, double scale, double shift) {
+        this.model = model;
         this.positiveIndex = model.getIndex(POSITIVE);
         this.negativeIndex = model.getIndex(NEGATIVE);
-        this.weights = weights(this.model, positiveIndex, negativeIndex);
+        this.weights = weights;
+        this.scale = scale;
+        this.shift = shift;
+    }
+
+    /** The same model with its log-odds mapped through {@code a * z + b} (see {@link PlattScaling}). */
+    BinaryModel calibrated(double a, double b) {
+        return new BinaryModel(model, weights, a, b);
+    }
+
+    double scale() {
+        return scale;
+    }
+
+    double shift() {
+        return shift;
     }
 
     @SuppressWarnings("unchecked")
@@ -53,12 +76,22 @@ public final class BinaryModel {
         return w;
     }
 
-    /** Probability of the positive class; 0.5 when the model never saw a positive example. */
+    /** Calibrated probability of the positive class; 0 when the model never saw a positive example. */
     public double probability(String[] features) {
         if (positiveIndex < 0) {
             return 0.0;
         }
-        return model.eval(features)[positiveIndex];
+        if (negativeIndex < 0) {
+            return 1.0;
+        }
+        double[] p = model.eval(features);
+        return calibrate(Math.log(p[positiveIndex] / p[negativeIndex]));
+    }
+
+    /** The model's own (uncalibrated) log-odds, what calibration is fitted to. */
+    double logOdds(String[] features) {
+        double[] p = model.eval(features);
+        return Math.log(p[positiveIndex] / p[negativeIndex]);
     }
 
     /**
@@ -72,7 +105,11 @@ public final class BinaryModel {
         if (negativeIndex < 0) {
             return 1.0;
         }
-        return 1 / (1 + Math.exp(-weights.sum(features)));
+        return calibrate(weights.sum(features));
+    }
+
+    private double calibrate(double logOdds) {
+        return 1 / (1 + Math.exp(-(scale * logOdds + shift)));
     }
 
     public byte[] toBytes() {

@@ -12,7 +12,8 @@ import java.io.UncheckedIOException;
  */
 public record ModelSet(int version, BinaryModel spam, BinaryModel offensive) {
 
-    private static final int FORMAT = 1;
+    /** 1: the two OpenNLP models. 2: each followed by its Platt calibration (two doubles). */
+    private static final int FORMAT = 2;
 
     /** Both models in one blob, for storage in the database. */
     public byte[] toBytes() {
@@ -22,9 +23,13 @@ public record ModelSet(int version, BinaryModel spam, BinaryModel offensive) {
             byte[] s = spam.toBytes();
             out.writeInt(s.length);
             out.write(s);
+            out.writeDouble(spam.scale());
+            out.writeDouble(spam.shift());
             byte[] o = offensive.toBytes();
             out.writeInt(o.length);
             out.write(o);
+            out.writeDouble(offensive.scale());
+            out.writeDouble(offensive.shift());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -34,14 +39,20 @@ public record ModelSet(int version, BinaryModel spam, BinaryModel offensive) {
     public static ModelSet fromBytes(int version, byte[] blob) {
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(blob))) {
             int format = in.readInt();
-            if (format != FORMAT) {
+            if (format != 1 && format != FORMAT) {
                 throw new IllegalArgumentException("unknown model format " + format);
             }
-            byte[] s = in.readNBytes(in.readInt());
-            byte[] o = in.readNBytes(in.readInt());
-            return new ModelSet(version, BinaryModel.fromBytes(s), BinaryModel.fromBytes(o));
+            BinaryModel spam = read(in, format);
+            BinaryModel offensive = read(in, format);
+            return new ModelSet(version, spam, offensive);
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable model set", e);
         }
+    }
+
+    /** Format 1 models, stored before calibration, keep their raw probabilities. */
+    private static BinaryModel read(DataInputStream in, int format) throws IOException {
+        BinaryModel model = BinaryModel.fromBytes(in.readNBytes(in.readInt()));
+        return format == 1 ? model : model.calibrated(in.readDouble(), in.readDouble());
     }
 }

@@ -9,14 +9,21 @@ import opennlp.tools.util.TrainingParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 /**
  * Trains a {@link ModelSet}: L2-regularised logistic regression (OpenNLP's maximum-entropy trainer with
  * L-BFGS) over {@link Featurizer} features. The L2 penalty keeps probabilities moderate on text unlike
- * the training data, which the decision thresholds rely on.
+ * the training data, and the spam model is Platt-calibrated on held-out folds of its own training data,
+ * which the decision thresholds rely on.
  */
 public final class Trainer {
+
+    static final int CALIBRATION_FOLDS = 3;
+    static final int MIN_PER_CLASS_TO_CALIBRATE = 100;
+    private static final long CALIBRATION_SEED = 7;
 
     private final Featurizer featurizer;
     private final double l2;
@@ -47,7 +54,45 @@ public final class Trainer {
                         features.get(i)));
             }
         }
-        return new ModelSet(version, fit(spam), fit(offensive));
+        return new ModelSet(version, calibrated(fit(spam), spam), fit(offensive));
+    }
+
+    /**
+     * The spam model with Platt scaling fitted on out-of-fold log-odds of the training examples, so the
+     * spam thresholds compare calibrated probabilities. With fewer than
+     * {@value #MIN_PER_CLASS_TO_CALIBRATE} examples of either class (the starter corpus alone) the
+     * out-of-fold models are too weak to say how confident the full one should be: left as trained.
+     */
+    private BinaryModel calibrated(BinaryModel model, List<Event> events) {
+        int positives = 0;
+        for (Event e : events) {
+            if (BinaryModel.POSITIVE.equals(e.getOutcome())) {
+                positives++;
+            }
+        }
+        if (Math.min(positives, events.size() - positives) < MIN_PER_CLASS_TO_CALIBRATE) {
+            return model;
+        }
+        List<Event> shuffled = new ArrayList<>(events);
+        Collections.shuffle(shuffled, new Random(CALIBRATION_SEED));
+        double[] logOdds = new double[shuffled.size()];
+        boolean[] positive = new boolean[shuffled.size()];
+        for (int fold = 0; fold < CALIBRATION_FOLDS; fold++) {
+            List<Event> rest = new ArrayList<>();
+            for (int i = 0; i < shuffled.size(); i++) {
+                if (i % CALIBRATION_FOLDS != fold) {
+                    rest.add(shuffled.get(i));
+                }
+            }
+            BinaryModel partial = fit(rest);
+            for (int i = fold; i < shuffled.size(); i += CALIBRATION_FOLDS) {
+                Event e = shuffled.get(i);
+                logOdds[i] = Math.max(-30, Math.min(30, partial.logOdds(e.getContext())));
+                positive[i] = BinaryModel.POSITIVE.equals(e.getOutcome());
+            }
+        }
+        double[] ab = PlattScaling.fit(logOdds, positive);
+        return model.calibrated(ab[0], ab[1]);
     }
 
     private BinaryModel fit(List<Event> events) {

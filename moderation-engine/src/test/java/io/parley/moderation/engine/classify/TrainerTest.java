@@ -71,4 +71,26 @@ class TrainerTest {
                     .isCloseTo(models.offensive().probability(named), within(1e-9));
         }
     }
+
+    @Test
+    void calibrationSurvivesStorageAndOlderUncalibratedBlobsStillLoad() throws Exception {
+        BinaryModel calibrated = models.spam().calibrated(0.5, -0.25);
+        ModelSet set = new ModelSet(3, calibrated, models.offensive());
+        String[] features = featurizer.features(featurizer.evidence("check out my channel", "Kev", null));
+        assertThat(ModelSet.fromBytes(3, set.toBytes()).spam().probability(features))
+                .isEqualTo(calibrated.probability(features));
+
+        java.io.ByteArrayOutputStream formatOne = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(formatOne)) {
+            out.writeInt(1);
+            for (BinaryModel m : new BinaryModel[]{calibrated, models.offensive()}) {
+                byte[] bytes = m.toBytes();
+                out.writeInt(bytes.length);
+                out.write(bytes);
+            }
+        }
+        BinaryModel old = ModelSet.fromBytes(3, formatOne.toByteArray()).spam();
+        assertThat(old.probability(features)).isEqualTo(calibrated.calibrated(1, 0).probability(features))
+                .isNotEqualTo(calibrated.probability(features));
+    }
 }
