@@ -351,7 +351,9 @@ public class Bench {
         for (String[] row : ROWS) {
             md.append("| ").append(String.join(" | ", row)).append(" |\n");
         }
-        Path file = ROOT.resolve("bench/results/" + LocalDate.now() + ".md");
+        String parts = System.getProperty("bench.phases", "").isBlank() || PHASES.size() == 5 ? ""
+                : "-" + String.join("-", PHASES);
+        Path file = ROOT.resolve("bench/results/" + LocalDate.now() + parts + ".md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, md.toString());
         System.out.println("\nwritten to " + ROOT.relativize(file));

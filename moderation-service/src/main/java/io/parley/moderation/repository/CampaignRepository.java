@@ -20,6 +20,7 @@ import java.util.UUID;
 public class CampaignRepository implements CampaignRegistry {
 
     private static final long LOCK_SPACE = 4005L << 32;
+    private static final int MAX_CANDIDATES = 64;
 
     private final EntityManager em;
     private final Clock clock;
@@ -68,10 +69,14 @@ public class CampaignRepository implements CampaignRegistry {
         }
     }
 
+    /**
+     * A bounded sample of the members sharing a band: under a flood of copies one band matches thousands of
+     * members of the same campaign, and reading them all made each new copy slower than the last.
+     */
     private UUID nearest(long fingerprint, int[] bands) {
         @SuppressWarnings("unchecked")
         List<Object[]> candidates = em.createNativeQuery("select campaign_id, fingerprint from campaign_member "
-                        + "where band0 = ?1 or band1 = ?2 or band2 = ?3 or band3 = ?4")
+                        + "where band0 = ?1 or band1 = ?2 or band2 = ?3 or band3 = ?4 limit " + MAX_CANDIDATES)
                 .setParameter(1, bands[0]).setParameter(2, bands[1]).setParameter(3, bands[2])
                 .setParameter(4, bands[3]).getResultList();
         UUID best = null;
