@@ -370,6 +370,25 @@
     return errors.length ? errors.join('; ') : (problem.detail || problem.title || '');
   }
 
+  /*
+   * The form token is fetched as soon as the form is shown, not on submit: ingest measures the time
+   * from the token to the comment, and moderation treats a form filled in under a few seconds as a robot.
+   * A token older than five hours is replaced (ingest accepts them for six).
+   */
+  var challenge = null;
+  function fetchChallenge() {
+    return getJson(INGEST + '/api/v1/challenge?postId=' + encodeURIComponent(postId)).then(function (fresh) {
+      challenge = {formToken: fresh.formToken, bits: fresh.bits, at: Date.now()};
+      return challenge;
+    });
+  }
+  function currentChallenge() {
+    return challenge && Date.now() - challenge.at < 5 * 3600 * 1000 ? Promise.resolve(challenge) : fetchChallenge();
+  }
+  fetchChallenge().catch(function () {
+    return null;
+  });
+
   form.element.addEventListener('submit', function (event) {
     event.preventDefault();
     if (!form.element.reportValidity()) {
@@ -391,9 +410,9 @@
     form.submit.disabled = true;
     status.className = 'parley-status';
     status.textContent = STRINGS.working;
-    getJson(INGEST + '/api/v1/challenge?postId=' + encodeURIComponent(postId)).then(function (challenge) {
-      comment.formToken = challenge.formToken;
-      return solve(challenge.formToken, challenge.bits);
+    currentChallenge().then(function (current) {
+      comment.formToken = current.formToken;
+      return solve(current.formToken, current.bits);
     }, function () {
       return null;
     }).then(function (nonce) {
@@ -420,6 +439,10 @@
           render();
           status.textContent = STRINGS.received;
           watchForApproval(answer.id, 0);
+          // the next comment gets its own token, timed from now
+          fetchChallenge().catch(function () {
+            return null;
+          });
         } else if (response.status === 429 || response.status === 503) {
           status.className = 'parley-status parley-error';
           status.textContent = t('retryLater', {seconds: response.headers.get('Retry-After') || '30'});

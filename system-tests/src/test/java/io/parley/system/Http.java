@@ -36,7 +36,13 @@ final class Http {
     }
 
     static Reply get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        return get(url, Map.of());
+    }
+
+    static Reply get(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     private static Reply send(HttpRequest request) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -17,6 +18,7 @@ import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The demo blog post in headless Chromium against the real system, with JavaScript off: the
- * server-rendered fragment's plain form posts to ingest, the real moderation engine approves, and the
- * comment appears in the fragment. (The widget's own browser test runs in publish-service.)
+ * The demo blog post in headless Chromium against the real system: the widget computes its proof of
+ * work, posts to ingest cross-origin, the real moderation engine approves, publish shows the comment.
+ * With JavaScript off, the server-rendered fragment's form posts the same way.
  */
 class WidgetEndToEndIT {
 
@@ -48,6 +50,30 @@ class WidgetEndToEndIT {
     }
 
     @Test
+    void commentPostedThroughTheWidgetAppearsAfterAutomaticApproval() throws Exception {
+        browser = start(true);
+        String body = "Thank you for explaining how bridges differ from relays; I set one up tonight. "
+                + UUID.randomUUID();
+        browser.get(demoPage());
+        readForAWhile();
+        fill("form.parley-form", "Grace", body);
+
+        // Reloading gives the page time to fetch and render the thread before the next look.
+        await().atMost(Duration.ofSeconds(90)).pollDelay(Duration.ofSeconds(3)).pollInterval(Duration.ofSeconds(5))
+                .until(() -> {
+                    browser.navigate().refresh();
+                    Thread.sleep(2000);
+                    return browser.findElements(By.cssSelector(".parley-comment:not(.parley-pending) .parley-body"))
+                            .stream().map(WebElement::getText).anyMatch(body::equals);
+                });
+        List<?> origins = (List<?>) ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').map(e => new URL(e.name).origin)"
+                        + ".concat([location.origin]);");
+        assertThat(origins).as("everything the page asked for came from Parley").isNotEmpty()
+                .allMatch(origin -> origin.equals(origin(LocalStack.PUBLISH)) || origin.equals(origin(LocalStack.INGEST)));
+    }
+
+    @Test
     void withJavaScriptOffTheFragmentsFormPostsThroughThePipeline() throws Exception {
         browser = start(false);
         String body = "Without JavaScript, this form still works, which matters on Tor Browser's safest level. "
@@ -56,6 +82,7 @@ class WidgetEndToEndIT {
         WebElement frame = await().atMost(Duration.ofSeconds(20)).until(
                 () -> browser.findElements(By.cssSelector("iframe.parley-frame")), found -> !found.isEmpty()).get(0);
         browser.switchTo().frame(frame);
+        readForAWhile();
         fill("form#parley-form", "Ada", body);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().contains("parley=received"));
@@ -65,6 +92,11 @@ class WidgetEndToEndIT {
             return browser.findElements(By.cssSelector(".parley-body")).stream().map(WebElement::getText)
                     .anyMatch(body::equals);
         });
+    }
+
+    /** A reader spends seconds on a post before commenting; an instant post looks robotic to moderation. */
+    private static void readForAWhile() throws InterruptedException {
+        Thread.sleep(4000);
     }
 
     private void fill(String form, String name, String body) {
