@@ -5,8 +5,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 @ApplicationScoped
 public class BanRepository implements PanacheRepository<Ban> {
@@ -15,13 +15,17 @@ public class BanRepository implements PanacheRepository<Ban> {
         return list("expiresAt > ?1 order by expiresAt", now);
     }
 
-    /** The longest-running ban in force on this author key or fingerprint (either may be null). */
-    public Optional<Ban> inForce(String authorKey, String fingerprint, Instant now) {
-        if (authorKey == null && fingerprint == null) {
-            return Optional.empty();
+    /** Bans in force on any of these author keys or client fingerprints. */
+    public List<Ban> inForce(Collection<String> authorKeys, Collection<String> fingerprints, Instant now) {
+        if (authorKeys.isEmpty() && fingerprints.isEmpty()) {
+            return List.of();
         }
-        return find("expiresAt > ?1 and ((kind = ?2 and value = ?3) or (kind = ?4 and value = ?5)) "
-                        + "order by expiresAt desc", now, Ban.Kind.author, String.valueOf(authorKey),
-                Ban.Kind.fingerprint, String.valueOf(fingerprint)).firstResultOptional();
+        // An empty "in ()" is not valid SQL; a value no key or fingerprint can take stands in for none.
+        return list("expiresAt > ?1 and ((kind = ?2 and value in ?3) or (kind = ?4 and value in ?5))", now,
+                Ban.Kind.author, orNone(authorKeys), Ban.Kind.fingerprint, orNone(fingerprints));
+    }
+
+    private static Collection<String> orNone(Collection<String> values) {
+        return values.isEmpty() ? List.of("") : values;
     }
 }

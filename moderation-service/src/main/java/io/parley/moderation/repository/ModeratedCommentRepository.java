@@ -5,9 +5,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parley.events.Outcome;
-import io.parley.moderation.engine.signal.Trust;
 
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,14 +25,18 @@ public class ModeratedCommentRepository implements PanacheRepositoryBase<Moderat
         return list("id in ?1", ids).stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
     }
 
-    /** How the author's other comments ended: approved, and refused (spam or rejected). */
-    public Trust trustOf(String authorKey, UUID except) {
-        if (authorKey == null) {
-            return Trust.FIRST_TIME;
+    /** How many comments of each author key ended with each outcome. */
+    public Map<String, Map<Outcome, Long>> outcomesByAuthor(Collection<String> authorKeys) {
+        Map<String, Map<Outcome, Long>> outcomes = new HashMap<>();
+        if (authorKeys.isEmpty()) {
+            return outcomes;
         }
-        long approved = count("authorKey = ?1 and id <> ?2 and outcome = ?3", authorKey, except, Outcome.APPROVED);
-        long refused = count("authorKey = ?1 and id <> ?2 and outcome in ?3", authorKey, except,
-                List.of(Outcome.SPAM, Outcome.REJECTED));
-        return Trust.of(approved, refused);
+        getEntityManager().createQuery("select c.authorKey, c.outcome, count(c) from ModeratedComment c "
+                        + "where c.authorKey in ?1 group by c.authorKey, c.outcome", Object[].class)
+                .setParameter(1, authorKeys)
+                .getResultStream()
+                .forEach(row -> outcomes.computeIfAbsent((String) row[0], key -> new EnumMap<>(Outcome.class))
+                        .put((Outcome) row[1], (Long) row[2]));
+        return outcomes;
     }
 }

@@ -11,8 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * Bans of a pseudonymous commenter (author key) or a client fingerprint. While one is in force, the
@@ -31,17 +35,41 @@ public class Bans {
         this.clock = clock;
     }
 
-    /** The assessment, or spam when the comment's author or client is banned. In the caller's transaction. */
-    public Assessment overrule(Assessment assessment, ModeratedComment comment, Instant now) {
-        String fingerprint = comment.signals == null ? null : comment.signals.clientFingerprint();
-        return bans.inForce(comment.authorKey, fingerprint, now).map(ban -> {
-            List<String> reasons = new ArrayList<>(assessment.reasons());
-            reasons.add((ban.kind == Ban.Kind.author ? "author" : "client") + " banned until " + ban.expiresAt);
-            List<String> rules = new ArrayList<>(assessment.rules());
-            rules.add(RULE);
-            return new Assessment(Outcome.SPAM, assessment.scores(), List.copyOf(reasons), List.copyOf(rules),
-                    assessment.modelVersion());
-        }).orElse(assessment);
+    /** The bans in force on the authors and clients of these comments. In the caller's transaction. */
+    public InForce inForceFor(Collection<ModeratedComment> comments, Instant now) {
+        Set<String> authorKeys = new HashSet<>();
+        Set<String> fingerprints = new HashSet<>();
+        for (ModeratedComment comment : comments) {
+            if (comment.authorKey != null) {
+                authorKeys.add(comment.authorKey);
+            }
+            if (comment.signals != null && comment.signals.clientFingerprint() != null) {
+                fingerprints.add(comment.signals.clientFingerprint());
+            }
+        }
+        return new InForce(bans.inForce(authorKeys, fingerprints, now));
+    }
+
+    /** Bans read once for a batch of comments. */
+    public record InForce(List<Ban> bans) {
+
+        /** The assessment, or spam when the comment's author or client is banned (the longest-running ban is named). */
+        public Assessment overrule(Assessment assessment, ModeratedComment comment) {
+            String fingerprint = comment.signals == null ? null : comment.signals.clientFingerprint();
+            return bans.stream()
+                    .filter(ban -> ban.kind == Ban.Kind.author ? ban.value.equals(comment.authorKey)
+                            : ban.value.equals(fingerprint))
+                    .max(Comparator.comparing(ban -> ban.expiresAt))
+                    .map(ban -> {
+                        List<String> reasons = new ArrayList<>(assessment.reasons());
+                        reasons.add((ban.kind == Ban.Kind.author ? "author" : "client") + " banned until "
+                                + ban.expiresAt);
+                        List<String> rules = new ArrayList<>(assessment.rules());
+                        rules.add(RULE);
+                        return new Assessment(Outcome.SPAM, assessment.scores(), List.copyOf(reasons),
+                                List.copyOf(rules), assessment.modelVersion());
+                    }).orElse(assessment);
+        }
     }
 
     public List<Ban> active() {

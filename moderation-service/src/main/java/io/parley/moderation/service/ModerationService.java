@@ -25,9 +25,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 
 /** Applies comment events to the moderation database and says which decisions to publish. */
@@ -58,12 +62,15 @@ public class ModerationService {
      * Applies a batch in one transaction. An event already applied (same comment, same or older
      * version) changes nothing but still yields the comment's current decision: if the previous attempt
      * committed but crashed before publishing, publishing it now heals that, and publish ignores repeats.
+     * What the engine weighs besides the text is read for the whole batch first, a query per kind rather
+     * than per comment, and the inserts are written together at commit.
      */
     @Transactional
     public List<ModerationDecision> apply(List<CommentEvent> events) {
         Instant now = Instant.now(clock);
         ModerationEngine engine = engines.current();
         Map<UUID, ModeratedComment> known = comments.findAllById(events.stream().map(CommentEvent::commentId).toList());
+        Context context = context(events, known, now);
         List<ModerationDecision> toPublish = new ArrayList<>(events.size());
         for (CommentEvent event : events) {
             ModeratedComment existing = known.get(event.commentId());
@@ -71,26 +78,28 @@ public class ModerationService {
                 toPublish.add(existing.toDecisionEvent(now));
                 continue;
             }
+            Outcome before = existing == null ? null : existing.outcome;
             ModeratedComment comment;
             if (event instanceof CommentSubmitted submitted) {
-                comment = submit(engine, submitted, now);
+                comment = submit(engine, context, submitted, now);
             } else if (event instanceof CommentEdited edited) {
-                comment = edit(engine, require(existing, edited), edited, now);
+                comment = edit(engine, context, require(existing, edited), edited, now);
             } else if (event instanceof CommentWithdrawn withdrawn) {
                 comment = withdraw(require(existing, withdrawn), withdrawn, now);
             } else {
                 throw new IllegalArgumentException("unhandled event type " + event.getClass().getSimpleName());
             }
+            context.authors.moved(comment, before);
             known.put(comment.id, comment);
             toPublish.add(comment.toDecisionEvent(now));
         }
         return toPublish;
     }
 
-    private ModeratedComment submit(ModerationEngine engine, CommentSubmitted event, Instant now) {
+    private ModeratedComment submit(ModerationEngine engine, Context context, CommentSubmitted event, Instant now) {
         ModeratedComment comment = ModeratedComment.from(event, now);
         comment.decisionVersion = 1;
-        Assessment assessment = bans.overrule(engine.assess(inputFor(comment)), comment, now);
+        Assessment assessment = context.bans.overrule(engine.assess(context.inputFor(comment)), comment);
         comment.outcome = assessment.outcome();
         comments.persist(comment);
         decisions.persist(DecisionRecord.automatic(comment, assessment, now));
@@ -98,14 +107,15 @@ public class ModerationService {
     }
 
     /** The new text is judged afresh and published as a newer decision; a withdrawn comment stays withdrawn. */
-    private ModeratedComment edit(ModerationEngine engine, ModeratedComment comment, CommentEdited event, Instant now) {
+    private ModeratedComment edit(ModerationEngine engine, Context context, ModeratedComment comment,
+                                  CommentEdited event, Instant now) {
         comment.eventVersion = event.version();
         if (comment.outcome == Outcome.WITHDRAWN) {
             return comment;
         }
         comment.body = event.body();
         comment.decisionVersion++;
-        Assessment assessment = bans.overrule(engine.assess(inputFor(comment)), comment, now);
+        Assessment assessment = context.bans.overrule(engine.assess(context.inputFor(comment)), comment);
         comment.outcome = assessment.outcome();
         decisions.persist(DecisionRecord.automatic(comment, assessment, now));
         return comment;
@@ -124,20 +134,66 @@ public class ModerationService {
         return comment;
     }
 
-    /** Reads what the engine weighs besides the text; runs queries, so the comment must not be half-persisted. */
-    private CommentInput inputFor(ModeratedComment comment) {
-        Post post = posts.findById(comment.postId);
-        ModeratedComment parent = comment.parentId == null ? null : comments.findById(comment.parentId);
-        return new CommentInput(comment.body, comment.authorName, comment.authorUrl, comment.signals,
-                post == null ? null : post.relevanceText(), parent == null ? null : parent.body,
-                comments.trustOf(comment.authorKey, comment.id), campaignOf(comment));
+    /**
+     * Reads, for every comment of the batch the engine will judge, its post, its parent, its author's
+     * record, bans in force and its campaign. Campaign sizes count the whole batch, so the first copy of
+     * a flood arriving in one batch is already seen as part of it.
+     */
+    private Context context(List<CommentEvent> events, Map<UUID, ModeratedComment> known, Instant now) {
+        List<ModeratedComment> judged = new ArrayList<>();
+        Set<UUID> parentIds = new HashSet<>();
+        Set<String> postIds = new HashSet<>();
+        Set<String> authorKeys = new HashSet<>();
+        Map<UUID, CampaignRepository.Member> members = new LinkedHashMap<>();
+        for (CommentEvent event : events) {
+            ModeratedComment existing = known.get(event.commentId());
+            if (existing != null && existing.eventVersion >= event.version()) {
+                continue;
+            }
+            ModeratedComment comment;
+            String body;
+            if (event instanceof CommentSubmitted submitted) {
+                comment = ModeratedComment.from(submitted, now);
+                body = submitted.body();
+            } else if (event instanceof CommentEdited edited && existing != null) {
+                comment = existing;
+                body = edited.body();
+            } else {
+                continue;
+            }
+            judged.add(comment);
+            postIds.add(comment.postId);
+            if (comment.parentId != null && !known.containsKey(comment.parentId)) {
+                parentIds.add(comment.parentId);
+            }
+            if (comment.authorKey != null) {
+                authorKeys.add(comment.authorKey);
+            }
+            OptionalLong fingerprint = SimHash.of(Text.normalize(body));
+            if (fingerprint.isPresent()) {
+                members.putIfAbsent(comment.id,
+                        new CampaignRepository.Member(comment.id, comment.postId, fingerprint.getAsLong()));
+            }
+        }
+        Map<UUID, ModeratedComment> parents = new HashMap<>(comments.findAllById(parentIds));
+        return new Context(posts.findAllById(postIds), parents, known,
+                new AuthorRecords(comments.outcomesByAuthor(authorKeys)), bans.inForceFor(judged, now),
+                campaigns.recordAll(List.copyOf(members.values())));
     }
 
-    private Campaign campaignOf(ModeratedComment comment) {
-        OptionalLong fingerprint = SimHash.of(Text.normalize(comment.body));
-        return fingerprint.isPresent()
-                ? campaigns.record(fingerprint.getAsLong(), comment.postId, comment.id.toString())
-                : null;
+    /** What one batch's lookups found. */
+    private record Context(Map<String, Post> posts, Map<UUID, ModeratedComment> parents,
+                           Map<UUID, ModeratedComment> batch, AuthorRecords authors, Bans.InForce bans,
+                           Map<UUID, Campaign> campaigns) {
+
+        CommentInput inputFor(ModeratedComment comment) {
+            Post post = posts.get(comment.postId);
+            ModeratedComment parent = comment.parentId == null ? null
+                    : batch.getOrDefault(comment.parentId, parents.get(comment.parentId));
+            return new CommentInput(comment.body, comment.authorName, comment.authorUrl, comment.signals,
+                    post == null ? null : post.relevanceText(), parent == null ? null : parent.body,
+                    authors.trustOf(comment), campaigns.get(comment.id));
+        }
     }
 
     /** Edits and withdrawals follow their submission on the same partition; one without it cannot be applied. */

@@ -1,0 +1,114 @@
+package io.parley.moderation.service;
+
+import io.parley.events.AbuseSignals;
+import io.parley.events.CommentAuthor;
+import io.parley.events.CommentEdited;
+import io.parley.events.CommentEvent;
+import io.parley.events.CommentSubmitted;
+import io.parley.events.CommentWithdrawn;
+import io.parley.events.ModerationDecision;
+import io.parley.events.Outcome;
+import io.parley.moderation.domain.DecisionRecord;
+import io.parley.moderation.repository.DecisionRecordRepository;
+import io.parley.testsupport.KafkaAndPostgres;
+import io.parley.testsupport.TestEvents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A batch is judged with lookups read once for all its comments; it must decide as one by one would. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaAndPostgres.class, initArgs = @ResourceArg(name = "database", value = "moderation"))
+class ModerationBatchTest {
+
+    @Inject
+    ModerationService moderation;
+
+    @Inject
+    DecisionRecordRepository decisions;
+
+    @Test
+    void copiesArrivingInOneBatchFormOneCampaign() {
+        String text = "Hello friends, I found an amazing way to earn from home, details on my profile page now "
+                + UUID.randomUUID().toString().substring(0, 4);
+        List<CommentEvent> copies = List.of(
+                TestEvents.submitted(TestEvents.newPostId(), text),
+                TestEvents.submitted(TestEvents.newPostId(), text + "!"),
+                TestEvents.submitted(TestEvents.newPostId(), text.toUpperCase()));
+
+        moderation.apply(copies);
+
+        for (CommentEvent copy : copies) {
+            DecisionRecord record = history(copy.commentId()).get(0);
+            assertThat(record.rules).contains("campaign");
+            assertThat(record.reasons).anyMatch(reason -> reason.contains("on 3 posts"));
+        }
+    }
+
+    @Test
+    void submissionEditAndWithdrawalInOneBatchApplyInOrder() {
+        CommentSubmitted submitted = TestEvents.submitted(TestEvents.newPostId(),
+                "The part about bridges answered the question I had, thank you.");
+        CommentEdited edited = CommentEdited.of(submitted.commentId(), 2, submitted.postId(),
+                "The part about bridges and snowflake answered my question, thank you.", TestEvents.now());
+        CommentWithdrawn withdrawn = CommentWithdrawn.of(submitted.commentId(), 3, submitted.postId(),
+                TestEvents.now());
+
+        List<ModerationDecision> published = moderation.apply(List.of(submitted, edited, withdrawn));
+
+        assertThat(published).extracting(ModerationDecision::version).containsExactly(1L, 2L, 3L);
+        assertThat(published.get(1).body()).isEqualTo(edited.body());
+        assertThat(published.get(2).outcome()).isEqualTo(Outcome.WITHDRAWN);
+        assertThat(history(submitted.commentId())).extracting(d -> d.version).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void approvalsEarlierInTheBatchCountTowardsTheAuthorsTrust() {
+        String author = "author-key-" + UUID.randomUUID();
+        String postId = TestEvents.newPostId();
+        List<CommentEvent> batch = List.of(
+                by(author, postId, "Thanks, the section on DNS leaks was really clear."),
+                by(author, postId, "I tried the bridge settings you describe and they worked for me."),
+                by(author, postId, "Good point about keeping the browser window at its default size."),
+                by(author, postId, "Looking forward to the next release notes."));
+
+        List<ModerationDecision> published = moderation.apply(batch);
+
+        assertThat(published.subList(0, 3)).extracting(ModerationDecision::outcome).containsOnly(Outcome.APPROVED);
+        assertThat(history(batch.get(0).commentId()).get(0).rules).doesNotContain("trusted-author");
+        assertThat(history(batch.get(3).commentId()).get(0).rules).contains("trusted-author");
+    }
+
+    @Test
+    void redeliveredBatchYieldsTheSameDecisionsAndWritesNothingNew() {
+        List<CommentEvent> batch = List.of(
+                TestEvents.submitted(TestEvents.newPostId(), "Is there a way to verify the signature on Windows?"),
+                TestEvents.submitted(TestEvents.newPostId(), "Which version fixed the font fingerprinting issue?"));
+
+        List<ModerationDecision> first = moderation.apply(batch);
+        List<ModerationDecision> again = moderation.apply(batch);
+
+        assertThat(again).extracting(ModerationDecision::commentId, ModerationDecision::version,
+                        ModerationDecision::outcome)
+                .isEqualTo(first.stream().map(d -> org.assertj.core.groups.Tuple.tuple(d.commentId(), d.version(),
+                        d.outcome())).toList());
+        batch.forEach(event -> assertThat(history(event.commentId())).hasSize(1));
+    }
+
+    private static CommentSubmitted by(String authorKey, String postId, String body) {
+        return CommentSubmitted.of(UUID.randomUUID(), postId, null, new CommentAuthor("Grace", null, null), body,
+                TestEvents.now(), authorKey, AbuseSignals.none());
+    }
+
+    private List<DecisionRecord> history(UUID commentId) {
+        return QuarkusTransaction.requiringNew().call(() -> decisions.history(commentId));
+    }
+}
