@@ -1,6 +1,6 @@
 package io.parley.publish.rest;
 
-import io.parley.publish.domain.PostThread;
+import io.parley.publish.service.ThreadCache.ThreadState;
 import io.parley.publish.service.ThreadQuery;
 import io.parley.support.rest.PostIds;
 import jakarta.ws.rs.GET;
@@ -55,15 +55,15 @@ public class CountResource {
                 throw new InvalidParameterException("postId", PostIds.MESSAGE);
             }
         }
-        Map<String, PostThread> found = threads.threads(requested);
+        Map<String, ThreadState> found = threads.states(requested);
         Map<String, Integer> counts = new LinkedHashMap<>();
         List<String> tagParts = new ArrayList<>();
         tagParts.add("counts");
         for (String postId : requested) {
-            PostThread thread = found.get(postId);
-            counts.put(postId, thread == null ? 0 : thread.count);
+            ThreadState thread = found.get(postId);
+            counts.put(postId, thread.count());
             tagParts.add(postId);
-            tagParts.add(thread == null ? "0" : Long.toString(thread.version));
+            tagParts.add(Long.toString(thread.version()));
         }
         EntityTag tag = caching.tag(tagParts);
         Response notModified = caching.notModified(headers, tag, HttpCaching.REVALIDATE);

@@ -46,12 +46,14 @@ public class ThreadResource {
         PageRequest page = PageRequest.of(sort, limit, cursor, config.defaultPageSize());
         // The version is read before the comments: a change in between costs one extra download,
         // never a stale body kept under a newer tag.
-        EntityTag tag = caching.tag(List.of("thread", postId, Long.toString(threads.version(postId)), page.variant()));
+        long version = threads.version(postId);
+        EntityTag tag = caching.tag(List.of("thread", postId, Long.toString(version), page.variant()));
         Response notModified = caching.notModified(headers, tag, HttpCaching.REVALIDATE);
         if (notModified != null) {
             return notModified;
         }
-        return Response.ok(threads.page(postId, page.order(), page.limit(), page.cursor()))
+        // Already JSON (ThreadView serialized, usually from the cache), so written as it is.
+        return Response.ok(threads.pageJson(postId, version, page), MediaType.APPLICATION_JSON_TYPE)
                 .tag(tag)
                 .header(HttpHeaders.CACHE_CONTROL, HttpCaching.REVALIDATE)
                 .build();

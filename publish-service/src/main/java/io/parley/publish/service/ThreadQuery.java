@@ -1,10 +1,14 @@
 package io.parley.publish.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.publish.config.PublishConfig;
 import io.parley.publish.domain.PostThread;
 import io.parley.publish.domain.PublishedComment;
 import io.parley.publish.repository.PostThreadRepository;
 import io.parley.publish.repository.PublishedCommentRepository;
+import io.parley.publish.service.ThreadCache.ThreadState;
+import io.parley.publish.rest.PageRequest;
 import io.parley.publish.rest.ThreadView;
 import io.parley.publish.rest.ThreadView.AuthorView;
 import io.parley.publish.rest.ThreadView.CommentView;
@@ -32,26 +36,91 @@ public class ThreadQuery {
 
     private final PublishedCommentRepository comments;
     private final PostThreadRepository threads;
+    private final ThreadCache cache;
+    private final ObjectMapper json;
     private final int maxDepth;
 
-    public ThreadQuery(PublishedCommentRepository comments, PostThreadRepository threads, PublishConfig config) {
+    public ThreadQuery(PublishedCommentRepository comments, PostThreadRepository threads, ThreadCache cache,
+                       ObjectMapper json, PublishConfig config) {
         this.comments = comments;
         this.threads = threads;
+        this.cache = cache;
+        this.json = json;
         this.maxDepth = Math.max(1, config.maxDepth());
     }
 
     /** The post's thread version: 0 for a post without comments; changes whenever the thread may have. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public long version(String postId) {
-        PostThread thread = threads.findById(postId);
-        return thread == null ? 0 : thread.version;
+        return state(postId).version();
     }
 
-    /** Published-comment counts; posts publish has never heard of count 0. */
+    /** The post's thread version and published-comment count; 0 and 0 for posts publish never heard of. */
+    public ThreadState state(String postId) {
+        long seen = cache.generation(postId);
+        ThreadState cached = cache.state(postId);
+        if (cached != null) {
+            return cached;
+        }
+        ThreadState loaded = load(postId);
+        cache.storeState(postId, loaded, seen);
+        return loaded;
+    }
+
+    /** {@link #state} of several posts, with one query for those not cached. */
+    public Map<String, ThreadState> states(Collection<String> postIds) {
+        Map<String, ThreadState> found = new HashMap<>();
+        Map<String, Long> missing = new HashMap<>();
+        for (String postId : postIds) {
+            long seen = cache.generation(postId);
+            ThreadState cached = cache.state(postId);
+            if (cached != null) {
+                found.put(postId, cached);
+            } else {
+                missing.put(postId, seen);
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<String, ThreadState> loaded = load(missing.keySet());
+            missing.forEach((postId, seen) -> {
+                ThreadState state = loaded.getOrDefault(postId, ThreadState.NONE);
+                cache.storeState(postId, state, seen);
+                found.put(postId, state);
+            });
+        }
+        return found;
+    }
+
+    /**
+     * A page as JSON, as {@link #page} would be serialized, kept under the thread version the caller
+     * read before: comments read now are never older than that version, and the version's pages are
+     * not looked at any more once a change to the thread is heard.
+     */
+    public byte[] pageJson(String postId, long version, PageRequest request) {
+        long seen = cache.generation(postId);
+        byte[] cached = cache.page(postId, version, request.variant());
+        if (cached != null) {
+            return cached;
+        }
+        byte[] page;
+        try {
+            page = json.writeValueAsBytes(page(postId, request.order(), request.limit(), request.cursor()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a thread page could not be written as JSON", e);
+        }
+        cache.storePage(postId, version, request.variant(), page, seen);
+        return page;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, PostThread> threads(Collection<String> postIds) {
-        Map<String, PostThread> found = new HashMap<>();
-        threads.findAll(postIds).forEach(thread -> found.put(thread.postId, thread));
+    ThreadState load(String postId) {
+        PostThread thread = threads.findById(postId);
+        return thread == null ? ThreadState.NONE : new ThreadState(thread.version, thread.count);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Map<String, ThreadState> load(Collection<String> postIds) {
+        Map<String, ThreadState> found = new HashMap<>();
+        threads.findAll(postIds).forEach(thread -> found.put(thread.postId, new ThreadState(thread.version, thread.count)));
         return found;
     }
 

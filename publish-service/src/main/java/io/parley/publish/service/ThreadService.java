@@ -5,6 +5,7 @@ import io.parley.publish.domain.PublishedComment;
 import io.parley.publish.repository.PostThreadRepository;
 import io.parley.publish.repository.PublishedCommentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -29,14 +30,20 @@ public class ThreadService {
     private final CommentRenderer renderer;
     private final PublicationMetrics metrics;
     private final Clock clock;
+    private final Event<ThreadsChanged> committed;
 
     public ThreadService(PublishedCommentRepository comments, PostThreadRepository threads, CommentRenderer renderer,
-                         PublicationMetrics metrics, Clock clock) {
+                         PublicationMetrics metrics, Clock clock, Event<ThreadsChanged> committed) {
         this.comments = comments;
         this.threads = threads;
         this.renderer = renderer;
         this.metrics = metrics;
         this.clock = clock;
+        this.committed = committed;
+    }
+
+    /** Posts whose threads a committed transaction changed; observed after the commit only. */
+    public record ThreadsChanged(Set<String> postIds) {
     }
 
     /**
@@ -72,6 +79,8 @@ public class ThreadService {
         if (!changedPosts.isEmpty()) {
             comments.flush();
             changedPosts.forEach(postId -> threads.changed(postId, now));
+            // This instance's cache learns at once; others (and this one again) hear the notification.
+            committed.fire(new ThreadsChanged(changedPosts));
         }
         return decisions;
     }

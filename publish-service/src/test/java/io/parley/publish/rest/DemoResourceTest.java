@@ -33,6 +33,10 @@ class DemoResourceTest {
             public int defaultPageSize() {
                 return 50;
             }
+
+            public Cache cache() {
+                throw new UnsupportedOperationException("the demo page reads no threads");
+            }
         };
         DemoResource demo = new DemoResource(production, new BlogIntegration(production));
 
