@@ -18,9 +18,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
@@ -81,12 +83,19 @@ public final class TopicProbe {
     }
 
     public void send(String topic, String key, byte[] value) {
+        send(topic, key, value, Map.of());
+    }
+
+    /** Sends with Kafka headers, as a producer that propagates trace context does. */
+    public void send(String topic, String key, byte[] value, Map<String, String> headers) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -96,8 +105,12 @@ public final class TopicProbe {
     }
 
     public void sendJson(String topic, String key, Object value) {
+        sendJson(topic, key, value, Map.of());
+    }
+
+    public void sendJson(String topic, String key, Object value, Map<String, String> headers) {
         try {
-            send(topic, key, JSON.writeValueAsBytes(value));
+            send(topic, key, JSON.writeValueAsBytes(value), headers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,8 @@
 package io.parley.support.messaging;
 
+import io.parley.support.tracing.CurrentTrace;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -13,7 +15,8 @@ import java.time.Duration;
 /**
  * Copies a record the consumer cannot use, byte for byte and with its key, to the service's
  * dead-letter topic, with headers saying why and where it came from. Returns once Kafka has it, so
- * the original offset is committed only after the copy is safe.
+ * the original offset is committed only after the copy is safe. The copy is written in the caller's
+ * trace context, so the connector's {@code traceparent} (added after the original's) continues it.
  */
 public final class DeadLetters {
 
@@ -39,7 +42,8 @@ public final class DeadLetters {
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(record.key())
                         .withHeaders(headers)
-                        .build());
+                        .build())
+                .addMetadata(TracingMetadata.withCurrent(CurrentTrace.context()));
         Retrying.untilDone("dead-letter " + record.topic(),
                 () -> emitter.sendMessage(message).await().atMost(timeout));
     }
