@@ -1,9 +1,12 @@
 package io.parley.moderation.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Context;
 import io.parley.events.ModerationDecision;
 import io.parley.support.messaging.KeyedSend;
 import io.parley.support.messaging.Retrying;
+import io.parley.support.tracing.CurrentTrace;
+import io.parley.support.tracing.Traced;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +29,14 @@ public class DecisionPublisher {
         this.registry = registry;
     }
 
+    /** Publishes in the caller's trace (a moderator's request). */
     public void publish(List<ModerationDecision> decisions) {
+        Context caller = CurrentTrace.context();
+        publishTraced(decisions.stream().map(decision -> new Traced<>(decision, caller)).toList());
+    }
+
+    /** Publishes each decision in its own trace (that of the comment event it answers). */
+    public void publishTraced(List<Traced<ModerationDecision>> decisions) {
         if (decisions.isEmpty()) {
             return;
         }
@@ -35,10 +45,10 @@ public class DecisionPublisher {
                 .andFailFast()
                 .await().atMost(ACK_TIMEOUT));
         decisions.forEach(d -> registry.counter("parley.moderation.decisions.published", "outcome",
-                d.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment());
+                d.value().outcome().name().toLowerCase(java.util.Locale.ROOT)).increment());
     }
 
-    private Uni<Void> send(ModerationDecision decision) {
-        return KeyedSend.send(emitter, decision.postId(), decision);
+    private Uni<Void> send(Traced<ModerationDecision> decision) {
+        return KeyedSend.send(emitter, decision.value().postId(), decision.value(), decision.context());
     }
 }

@@ -1,6 +1,7 @@
 package io.parley.moderation.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.OpenTelemetry;
 import io.parley.events.PostUpdated;
 import io.parley.moderation.service.PostService;
 import io.parley.support.messaging.BatchConsumer;
@@ -25,10 +26,12 @@ public class PostConsumer {
     private final BatchConsumer<PostUpdated, Void> batches;
 
     public PostConsumer(ObjectMapper mapper, PostService posts,
-                        @Channel("posts-dead-letter") MutinyEmitter<byte[]> deadLetterEmitter) {
+                        @Channel("posts-dead-letter") MutinyEmitter<byte[]> deadLetterEmitter,
+                        OpenTelemetry openTelemetry) {
         this.batches = new BatchConsumer<>("moderation-posts",
                 new EventReader<>(mapper, PostUpdated.class, PostUpdated::postId, PostUpdated::postId),
                 new DeadLetters(deadLetterEmitter, Duration.ofSeconds(10)),
+                openTelemetry,
                 posts::apply);
     }
 

@@ -1,6 +1,7 @@
 package io.parley.publish.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.OpenTelemetry;
 import io.parley.events.ModerationDecision;
 import io.parley.publish.service.ThreadService;
 import io.parley.support.messaging.BatchConsumer;
@@ -22,11 +23,13 @@ public class DecisionConsumer {
     private final BatchConsumer<ModerationDecision, ModerationDecision> batches;
 
     public DecisionConsumer(ObjectMapper mapper, ThreadService threads,
-                            @Channel("decisions-dead-letter") MutinyEmitter<byte[]> deadLetterEmitter) {
+                            @Channel("decisions-dead-letter") MutinyEmitter<byte[]> deadLetterEmitter,
+                            OpenTelemetry openTelemetry) {
         this.batches = new BatchConsumer<>("publish",
                 new EventReader<>(mapper, ModerationDecision.class, ModerationDecision::postId,
                         ModerationDecision::commentId),
                 new DeadLetters(deadLetterEmitter, Duration.ofSeconds(10)),
+                openTelemetry,
                 threads::apply);
     }
 
