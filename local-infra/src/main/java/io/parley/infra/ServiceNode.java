@@ -44,9 +44,11 @@ public final class ServiceNode {
         if (infraJar.toString().endsWith(".jar")) {
             jvmArgs.add("-javaagent:" + infraJar); // ParentWatch: the service exits with us
         }
-        // Serial GC and a small heap keep each service well under 300 MB resident on a 2-core machine.
-        jvmArgs.addAll(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xshare:auto"));
+        // Serial GC and a small heap keep each service under 300 MB resident on a 2-core machine: live data
+        // is ~60 MB, metaspace alone ~100 MB. Two malloc arenas instead of glibc's 8 per core save ~30 MB.
+        jvmArgs.addAll(List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-Xshare:auto"));
         Map<String, String> environment = new HashMap<>(env);
+        environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
         environment.putIfAbsent("QUARKUS_HTTP_HOST", "127.0.0.1");
         jvm = ChildJvm.start(name, jvmArgs, List.of("-jar", runnerJar.toString()), environment, logFile);
