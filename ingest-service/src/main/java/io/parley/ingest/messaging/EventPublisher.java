@@ -29,20 +29,26 @@ public class EventPublisher {
     }
 
     public void publish(CommentEvent event) {
-        await(KeyedSend.send(comments, event.postId(), event));
+        publishAsync(event).await().indefinitely();
     }
 
     public void publish(PostUpdated post) {
-        await(KeyedSend.send(posts, post.postId(), post));
+        bounded(KeyedSend.send(posts, post.postId(), post)).await().indefinitely();
     }
 
-    private void await(Uni<Void> write) {
-        try {
-            write.await().atMost(config.kafkaWriteTimeout());
-        } catch (io.smallrye.mutiny.TimeoutException e) {
-            throw new EventNotWrittenException("no acknowledgement from Kafka within " + config.kafkaWriteTimeout());
-        } catch (RuntimeException e) {
-            throw new EventNotWrittenException("Kafka refused the write: " + e.getMessage());
-        }
+    /**
+     * Completes when the broker acknowledged the write, without holding a thread while it waits; fails
+     * with {@link EventNotWrittenException} within the configured bound. The trace context is the caller's.
+     */
+    public Uni<Void> publishAsync(CommentEvent event) {
+        return bounded(KeyedSend.send(comments, event.postId(), event));
+    }
+
+    private Uni<Void> bounded(Uni<Void> write) {
+        return write.ifNoItem().after(config.kafkaWriteTimeout())
+                .failWith(() -> new EventNotWrittenException("no acknowledgement from Kafka within "
+                        + config.kafkaWriteTimeout()))
+                .onFailure(failure -> !(failure instanceof EventNotWrittenException))
+                .transform(failure -> new EventNotWrittenException("Kafka refused the write: " + failure.getMessage()));
     }
 }

@@ -2,6 +2,7 @@ package io.parley.ingest.rest;
 
 import io.parley.ingest.service.CommentIntake;
 import io.parley.ingest.service.Receipt;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -50,13 +51,14 @@ public class CommentResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used for another comment")
     @APIResponse(responseCode = "429", description = "Too many comments; retry after Retry-After seconds")
     @APIResponse(responseCode = "503", description = "Kafka unavailable; nothing was stored; retry after Retry-After")
-    public Response submit(SubmitCommentRequest request,
-                           @Parameter(description = "Any unique string per comment, reused on retries")
-                           @HeaderParam("Idempotency-Key") String idempotencyKey,
-                           @Context HttpServerRequest http) {
-        Receipt receipt = intake.submit(submissions.toComment(request), clients.of(http, idempotencyKey,
-                request.website(), request.formToken(), request.powNonce(), false));
-        return Response.accepted(CommentReceipt.received(receipt)).build();
+    public Uni<Response> submit(SubmitCommentRequest request,
+                                @Parameter(description = "Any unique string per comment, reused on retries")
+                                @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                @Context HttpServerRequest http) {
+        // On the event loop: the checks are in memory, and no thread waits for Kafka's acknowledgement.
+        return intake.submitAsync(submissions.toComment(request), clients.of(http, idempotencyKey,
+                        request.website(), request.formToken(), request.powNonce(), false))
+                .map(receipt -> Response.accepted(CommentReceipt.received(receipt)).build());
     }
 
     /**

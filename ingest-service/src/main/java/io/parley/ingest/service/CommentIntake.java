@@ -14,6 +14,9 @@ import io.parley.ingest.repository.IdempotencyRecord;
 import io.parley.support.abuse.FormTokens;
 import io.parley.support.abuse.ProofOfWork;
 import io.parley.support.rest.Problem;
+import io.opentelemetry.context.Context;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -62,24 +65,22 @@ public class CommentIntake {
     /**
      * Writes a new comment. With an Idempotency-Key, a retry of the same comment writes the same event
      * again (consumers ignore the repeat) and gets the same receipt; another comment under a used key
-     * is refused with 422.
+     * is refused with 422. Blocks until Kafka acknowledged.
      */
     public Receipt submit(NewComment comment, SubmissionContext context) {
-        checkPostTakesComments(comment.postId());
         String key = context.idempotencyKey();
-        if (key != null) {
-            Optional<Receipt> replayed = replay(key, comment);
-            if (replayed.isPresent()) {
-                return replayed.get();
-            }
+        if (key == null) {
+            CommentSubmitted event = admit(comment, context);
+            publisher.publish(event);
+            return receipt(event);
         }
-        AbuseSignals signals = signals(comment.postId(), context);
-        guard.admit(comment.postId(), context.clientFingerprint(),
-                signals.requiredWorkBits() > 0 && signals.proofOfWorkBits() >= signals.requiredWorkBits());
-        CommentSubmitted event = CommentSubmitted.of(UUID.randomUUID(), comment.postId(), comment.parentId(),
-                comment.author(), comment.body(), now(), pseudonyms.authorKey(comment.author().name(),
-                        comment.author().email()), signals);
-        if (key != null && !idempotency.remember(record(key, comment, event))) {
+        checkPostTakesComments(comment.postId());
+        Optional<Receipt> replayed = replay(key, comment);
+        if (replayed.isPresent()) {
+            return replayed.get();
+        }
+        CommentSubmitted event = admit(comment, context);
+        if (!idempotency.remember(record(key, comment, event))) {
             // another request with this key won the race: answer as it did
             return replay(key, comment).orElseThrow();
         }
@@ -87,6 +88,31 @@ public class CommentIntake {
         // that reached the broker although it was reported as failed still yields one comment.
         publisher.publish(event);
         return receipt(event);
+    }
+
+    /**
+     * {@link #submit} without holding a thread while Kafka acknowledges: the checks run on the caller's
+     * thread (they are in memory), and the receipt follows the broker's acknowledgement. A submission with
+     * an Idempotency-Key needs the database, so it runs {@link #submit} on a worker thread instead.
+     */
+    public Uni<Receipt> submitAsync(NewComment comment, SubmissionContext context) {
+        if (context.idempotencyKey() != null) {
+            return Uni.createFrom().item(Context.current().wrapSupplier(() -> submit(comment, context)))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        CommentSubmitted event = admit(comment, context);
+        return publisher.publishAsync(event).replaceWith(() -> receipt(event));
+    }
+
+    /** The in-memory checks of a new comment (post open, abuse limits), and its event. */
+    private CommentSubmitted admit(NewComment comment, SubmissionContext context) {
+        checkPostTakesComments(comment.postId());
+        AbuseSignals signals = signals(comment.postId(), context);
+        guard.admit(comment.postId(), context.clientFingerprint(),
+                signals.requiredWorkBits() > 0 && signals.proofOfWorkBits() >= signals.requiredWorkBits());
+        return CommentSubmitted.of(UUID.randomUUID(), comment.postId(), comment.parentId(),
+                comment.author(), comment.body(), now(), pseudonyms.authorKey(comment.author().name(),
+                        comment.author().email()), signals);
     }
 
     public Receipt edit(UUID commentId, String editToken, String body) {
