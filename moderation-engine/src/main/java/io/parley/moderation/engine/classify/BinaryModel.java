@@ -108,6 +108,19 @@ public final class BinaryModel {
         return calibrate(weights.sum(features));
     }
 
+    /**
+     * The model's own (uncalibrated) log-odds from feature hashes: what the second stage takes as input.
+     * Only for a model that has seen both classes.
+     */
+    public double logOdds(FeatureSet features) {
+        return weights.sum(features);
+    }
+
+    /** Whether the model saw examples of both classes, so its log-odds mean something. */
+    boolean hasBothClasses() {
+        return positiveIndex >= 0 && negativeIndex >= 0;
+    }
+
     private double calibrate(double logOdds) {
         return 1 / (1 + Math.exp(-(scale * logOdds + shift)));
     }

@@ -9,17 +9,28 @@ import java.io.UncheckedIOException;
 /**
  * The spam and the offensive model, trained together on the same labels and versioned together:
  * the version is what a decision record names, so any decision can be traced to the models behind it.
+ *
+ * @param heads the second stage's models over sentence embeddings, or null when trained without an encoder
  */
-public record ModelSet(int version, BinaryModel spam, BinaryModel offensive) {
+public record ModelSet(int version, BinaryModel spam, BinaryModel offensive, EmbeddingHeads heads) {
 
-    /** 1: the two OpenNLP models. 2: each followed by its Platt calibration (two doubles). */
-    private static final int FORMAT = 2;
+    /**
+     * 1: the two OpenNLP models. 2: each followed by its Platt calibration (two doubles). 3: then the
+     * {@link EmbeddingHeads}. A set without heads is still written as 2, which instances that predate
+     * the second stage can read.
+     */
+    private static final int FORMAT = 3;
+
+    /** A model set without a second stage. */
+    public ModelSet(int version, BinaryModel spam, BinaryModel offensive) {
+        this(version, spam, offensive, null);
+    }
 
     /** Both models in one blob, for storage in the database. */
     public byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(FORMAT);
+            out.writeInt(heads == null ? 2 : FORMAT);
             byte[] s = spam.toBytes();
             out.writeInt(s.length);
             out.write(s);
@@ -30,6 +41,9 @@ public record ModelSet(int version, BinaryModel spam, BinaryModel offensive) {
             out.write(o);
             out.writeDouble(offensive.scale());
             out.writeDouble(offensive.shift());
+            if (heads != null) {
+                heads.write(out);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -39,12 +53,13 @@ public record ModelSet(int version, BinaryModel spam, BinaryModel offensive) {
     public static ModelSet fromBytes(int version, byte[] blob) {
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(blob))) {
             int format = in.readInt();
-            if (format != 1 && format != FORMAT) {
+            if (format < 1 || format > FORMAT) {
                 throw new IllegalArgumentException("unknown model format " + format);
             }
             BinaryModel spam = read(in, format);
             BinaryModel offensive = read(in, format);
-            return new ModelSet(version, spam, offensive);
+            EmbeddingHeads heads = format == FORMAT ? EmbeddingHeads.read(in) : null;
+            return new ModelSet(version, spam, offensive, heads);
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable model set", e);
         }

@@ -1,6 +1,7 @@
 package io.parley.moderation.engine.classify;
 
 import io.parley.moderation.engine.StarterData;
+import io.parley.moderation.engine.semantic.WordHashEncoder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -92,5 +93,35 @@ class TrainerTest {
         BinaryModel old = ModelSet.fromBytes(3, formatOne.toByteArray()).spam();
         assertThat(old.probability(features)).isEqualTo(calibrated.calibrated(1, 0).probability(features))
                 .isNotEqualTo(calibrated.probability(features));
+    }
+
+    @Test
+    void withAnEncoderTheTrainerAlsoFitsTheSecondStageWhichSurvivesStorage() {
+        ModelSet withHeads = new Trainer(featurizer, new WordHashEncoder()).train(9, StarterData.corpus());
+        assertThat(models.heads()).isNull();
+        assertThat(withHeads.heads()).isNotNull();
+        assertThat(withHeads.heads().spam().inputs()).isEqualTo(WordHashEncoder.DIMENSION + 1);
+
+        double[] input = EmbeddingHeads.input(new WordHashEncoder().encode("free gift cards on my channel"), 1.5);
+        EmbeddingHeads restored = ModelSet.fromBytes(9, withHeads.toBytes()).heads();
+        assertThat(restored.spam().probability(input)).isEqualTo(withHeads.heads().spam().probability(input));
+        assertThat(restored.offensive().probability(input)).isEqualTo(withHeads.heads().offensive().probability(input));
+    }
+
+    @Test
+    void withTooFewOffensiveExamplesThereIsNoSecondStage() {
+        List<LabeledComment> fewOffensive = new java.util.ArrayList<>();
+        int offensive = 0;
+        for (LabeledComment c : StarterData.corpus()) {
+            if (c.label() != Label.OFFENSIVE || offensive++ < Trainer.MIN_PER_CLASS_FOR_HEADS - 1) {
+                fewOffensive.add(c);
+            }
+        }
+        WordHashEncoder encoder = new WordHashEncoder();
+
+        ModelSet set = new Trainer(featurizer, encoder).train(10, fewOffensive);
+
+        assertThat(set.heads()).isNull();
+        assertThat(encoder.calls).hasValue(0);
     }
 }
