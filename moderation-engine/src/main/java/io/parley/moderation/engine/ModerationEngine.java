@@ -1,6 +1,7 @@
 package io.parley.moderation.engine;
 
 import io.parley.events.Outcome;
+import io.parley.moderation.engine.classify.EmbeddingHeads;
 import io.parley.moderation.engine.classify.Evidence;
 import io.parley.moderation.engine.classify.FeatureSet;
 import io.parley.moderation.engine.classify.Featurizer;
@@ -21,7 +22,9 @@ import java.util.OptionalDouble;
  * Labels a comment: the classifier scores the text (its features include links, suspect terms and
  * author heuristics); rules the text cannot show (abuse signals, campaigns, trust) shift the spam
  * score on the log-odds scale; blocked terms and a filled honeypot decide alone; the thresholds turn
- * scores into one outcome. Immutable and thread-safe: a new model or term list means a new engine.
+ * scores into one outcome. With a {@link SecondStage} and a model set that has {@link EmbeddingHeads},
+ * comments whose n-gram scores are uncertain are scored again from their sentence embedding.
+ * Immutable and thread-safe: a new model or term list means a new engine.
  */
 public final class ModerationEngine {
 
@@ -36,12 +39,21 @@ public final class ModerationEngine {
     private final Featurizer featurizer;
     private final ModelSet models;
     private final Relevance relevance;
+    private final SecondStage secondStage;
 
+    /** An engine with the n-gram stage only. */
     public ModerationEngine(Thresholds thresholds, Featurizer featurizer, ModelSet models, Relevance relevance) {
+        this(thresholds, featurizer, models, relevance, null);
+    }
+
+    /** @param secondStage when to score uncertain comments from their embedding; null for the n-gram stage only */
+    public ModerationEngine(Thresholds thresholds, Featurizer featurizer, ModelSet models, Relevance relevance,
+                            SecondStage secondStage) {
         this.thresholds = thresholds;
         this.featurizer = featurizer;
         this.models = models;
         this.relevance = relevance;
+        this.secondStage = models.heads() == null ? null : secondStage;
     }
 
     public Featurizer featurizer() {
@@ -62,6 +74,28 @@ public final class ModerationEngine {
         List<String> reasons = new ArrayList<>();
         reasons.add(String.format(Locale.ROOT, "classifier v%d: spam %.3f, offensive %.3f", models.version(),
                 spamModel, offensive));
+        // The second stage: a sentence embedding for comments whose n-gram scores are uncertain.
+        Double spamSecond = null;
+        if (secondStage != null) {
+            boolean spamAgain = secondStage.uncertainSpam(spamModel, thresholds);
+            boolean offensiveAgain = secondStage.uncertainOffensive(offensive);
+            if (spamAgain || offensiveAgain) {
+                float[] embedding = secondStage.encoder().get().encode(evidence.text());
+                EmbeddingHeads heads = models.heads();
+                if (spamAgain) {
+                    spamSecond = heads.spam().probability(
+                            EmbeddingHeads.input(embedding, models.spam().logOdds(features)));
+                }
+                if (offensiveAgain) {
+                    offensive = heads.offensive().probability(
+                            EmbeddingHeads.input(embedding, models.offensive().logOdds(features)));
+                }
+                rules.add("second-stage");
+                reasons.add(String.format(Locale.ROOT, "second stage (sentence embedding): %s%s",
+                        spamAgain ? String.format(Locale.ROOT, "spam %.3f ", spamSecond) : "",
+                        offensiveAgain ? String.format(Locale.ROOT, "offensive %.3f", offensive) : "").strip());
+            }
+        }
         if (evidence.links().count() > 0) {
             rules.add("links");
             reasons.add(evidence.links().count() + " link(s) to " + String.join(", ", evidence.links().hosts()));
@@ -108,10 +142,15 @@ public final class ModerationEngine {
             rules.add("first-time-author");
         }
         double spam = sigmoid(logit);
+        // The rules shift the second stage's spam score as they shift the first's.
+        Double spamSecondAfterRules = spamSecond == null ? null : sigmoid(logit(spamSecond) + logit - logit(spamModel));
 
         Map<String, Double> scores = new LinkedHashMap<>();
         scores.put("spam", round(spam));
         scores.put("spamModel", round(spamModel));
+        if (spamSecond != null) {
+            scores.put("spamSecondStage", round(spamSecondAfterRules));
+        }
         scores.put("offensive", round(offensive));
         OptionalDouble similarity = relevance.similarity(in.body(), in.postText(), in.parentText());
         Double offTopic = similarity.isPresent() ? 1 - similarity.getAsDouble() : null;
@@ -119,12 +158,16 @@ public final class ModerationEngine {
             scores.put("offTopic", round(offTopic));
         }
 
-        Outcome outcome = decide(evidence, submission, spam, offensive, offTopic, rules, reasons);
+        Outcome outcome = decide(evidence, submission, spam, spamSecondAfterRules, offensive, offTopic, rules, reasons);
         return new Assessment(outcome, scores, List.copyOf(reasons), List.copyOf(rules), models.version());
     }
 
-    private Outcome decide(Evidence evidence, SubmissionSignal submission, double spam, double offensive,
-                           Double offTopic, List<String> rules, List<String> reasons) {
+    /**
+     * @param spamSecond the second stage's spam score (after the rules), or null: it can send a comment to
+     *                   review, never mark it spam, so the automatic spam decision stays with the calibrated first stage
+     */
+    private Outcome decide(Evidence evidence, SubmissionSignal submission, double spam, Double spamSecond,
+                           double offensive, Double offTopic, List<String> rules, List<String> reasons) {
         if (submission.honeypot()) {
             rules.add("honeypot-filled");
             reasons.add("the hidden honeypot field was filled");
@@ -146,6 +189,9 @@ public final class ModerationEngine {
         boolean review = false;
         if (spam >= thresholds.review()) {
             rules.add("spam-review");
+            review = true;
+        } else if (spamSecond != null && spamSecond >= thresholds.review()) {
+            rules.add("second-stage-spam-review");
             review = true;
         }
         if (offensive >= thresholds.offensiveReview()) {
