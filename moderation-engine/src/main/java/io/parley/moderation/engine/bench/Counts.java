@@ -1,6 +1,7 @@
 package io.parley.moderation.engine.bench;
 
 import io.parley.events.Outcome;
+import io.parley.moderation.engine.Assessment;
 
 import java.util.Locale;
 
@@ -16,6 +17,14 @@ final class Counts {
     int scoreTp;
     int scoreFp;
     int scoreFn;
+    int secondStage;    // comments the second stage scored again
+
+    void add(boolean isSpam, Assessment a) {
+        add(isSpam, a.outcome(), a.score("spam"), 0.5);
+        if (a.rules().contains("second-stage")) {
+            secondStage++;
+        }
+    }
 
     void add(boolean isSpam, Outcome outcome, double spamScore, double cut) {
         boolean refused = outcome == Outcome.SPAM || outcome == Outcome.REJECTED;
@@ -56,6 +65,7 @@ final class Counts {
         scoreTp += o.scoreTp;
         scoreFp += o.scoreFp;
         scoreFn += o.scoreFn;
+        secondStage += o.secondStage;
     }
 
     int total() {
@@ -94,14 +104,14 @@ final class Counts {
     }
 
     String row(String name) {
-        return String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f%% | %.1f%% |", name,
-                total(), autoPrecision(), autoRecall(), autoF1(), finalF1(), scoreF1(), 100 * hamAutoRejected(),
-                100 * reviewShare());
+        return String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.4f | %.3f | %.3f | %.1f%% | %.1f%% | %.1f%% |",
+                name, total(), autoPrecision(), autoRecall(), autoF1(), finalF1(), scoreF1(), 100 * hamAutoRejected(),
+                100 * reviewShare(), 100 * ratio(secondStage, total()));
     }
 
     static String header() {
         return "| fold | comments | precision (auto) | recall (auto) | F1 (auto) | F1 (after review) | F1 (score ≥ .5) "
-                + "| legitimate auto-rejected | sent to review |\n|---|---|---|---|---|---|---|---|---|";
+                + "| legitimate auto-rejected | sent to review | second stage |\n|---|---|---|---|---|---|---|---|---|---|";
     }
 
     private static double ratio(int a, int b) {

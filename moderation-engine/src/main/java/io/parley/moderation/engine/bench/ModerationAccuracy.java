@@ -4,6 +4,7 @@ import io.parley.events.Outcome;
 import io.parley.moderation.engine.Assessment;
 import io.parley.moderation.engine.CommentInput;
 import io.parley.moderation.engine.ModerationEngine;
+import io.parley.moderation.engine.SecondStage;
 import io.parley.moderation.engine.StarterData;
 import io.parley.moderation.engine.Thresholds;
 import io.parley.moderation.engine.classify.Featurizer;
@@ -11,6 +12,8 @@ import io.parley.moderation.engine.classify.Label;
 import io.parley.moderation.engine.classify.LabeledComment;
 import io.parley.moderation.engine.classify.ModelSet;
 import io.parley.moderation.engine.classify.Trainer;
+import io.parley.moderation.engine.semantic.BgeSmallEncoder;
+import io.parley.moderation.engine.semantic.SentenceEncoder;
 import io.parley.moderation.engine.signal.CampaignRegistry;
 import io.parley.moderation.engine.signal.InMemoryCampaignRegistry;
 import io.parley.moderation.engine.signal.Relevance;
@@ -34,8 +37,9 @@ import java.util.stream.Collectors;
 
 /**
  * The moderation accuracy benchmark behind {@code bench/moderation-accuracy}: runs the engine exactly
- * as the service does (same features, rules and default thresholds) on the shared labeled data sets
- * and prints a markdown report. The YouTube DATE column is never read.
+ * as the service does (same features, rules and default thresholds, with the embedding second stage)
+ * on the shared labeled data sets and prints a markdown report, with the n-gram stage alone beside it
+ * for comparison. The YouTube DATE column is never read.
  *
  * <p>Arguments: the data sets folder, and the file to write the report to.
  */
@@ -48,24 +52,38 @@ public final class ModerationAccuracy {
     private final Path data;
     private final Thresholds thresholds = Thresholds.DEFAULTS;
     private final Featurizer featurizer = new Featurizer(StarterData.terms());
-    private final Trainer trainer = new Trainer(featurizer);
     private final Relevance relevance = new Relevance(StarterData.corpus().stream().map(LabeledComment::body).toList());
+    private final SentenceEncoder encoder;
+    private final Trainer trainer;
+    private final SecondStage secondStage;
 
-    private ModerationAccuracy(Path data) {
+    private ModerationAccuracy(Path data, SentenceEncoder encoder) {
         this.data = data;
+        this.encoder = encoder;
+        SentenceEncoder cached = new CachingEncoder(encoder);
+        this.trainer = new Trainer(featurizer, cached);
+        this.secondStage = SecondStage.of(() -> cached);
     }
 
     public static void main(String[] args) throws IOException {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
         Path out = Path.of(args.length > 1 ? args[1] : "bench/results/moderation-accuracy.md");
-        String report = new ModerationAccuracy(data).run();
+        long before = residentKb();
+        long start = System.nanoTime();
+        SentenceEncoder encoder = BgeSmallEncoder.shared();
+        encoder.encode("the model loads on first use");
+        String load = String.format(Locale.ROOT, "| resident memory (VmRSS) before loading the model | %d MB |%n"
+                        + "| resident memory after loading it and encoding one comment | %d MB |%n"
+                        + "| **cost of the loaded model** | **%d MB** |%n| time to load | %.1f s |%n",
+                before / 1024, residentKb() / 1024, (residentKb() - before) / 1024, (System.nanoTime() - start) / 1e9);
+        String report = new ModerationAccuracy(data, encoder).run(load);
         System.out.println(report);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report);
         System.out.println("written to " + out);
     }
 
-    private String run() throws IOException {
+    private String run(String load) throws IOException {
         Map<String, List<Row>> videos = new java.util.LinkedHashMap<>();
         for (String video : VIDEOS) {
             videos.put(video, youtube(data.resolve("youtube-spam-collection").resolve(video + ".csv")));
@@ -73,18 +91,23 @@ public final class ModerationAccuracy {
         StringBuilder r = new StringBuilder();
         r.append("# Moderation accuracy (").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME))
                 .append(")\n\nData: ").append(data.toAbsolutePath().normalize()).append(". Thresholds: ")
-                .append(thresholds).append(".\n\n");
+                .append(thresholds).append(". Second stage: ").append(secondStage.spamFrom())
+                .append(" ≤ n-gram spam < review threshold (can only hold for review), or n-gram offensive ≥ ")
+                .append(secondStage.offensiveFrom()).append(" (rescored).\n\n");
         r.append("## Spam: YouTube Spam Collection, leave one video out\n\n")
                 .append("Trained on the starter corpus and four videos, tested on the fifth. ")
                 .append("\"auto\" figures count only comments decided without review (spam or rejected vs approved).\n\n")
                 .append(Counts.header()).append('\n');
         Counts all = new Counts();
+        Counts firstStageOnly = new Counts();
         for (String held : VIDEOS) {
-            Counts c = leaveOneVideoOut(videos, held);
-            all.addAll(c);
-            r.append(c.row(held)).append('\n');
+            Counts[] c = leaveOneVideoOut(videos, held);
+            all.addAll(c[0]);
+            firstStageOnly.addAll(c[1]);
+            r.append(c[0].row(held)).append('\n');
         }
-        r.append(all.row("**all folds**")).append("\n\n");
+        r.append(all.row("**all folds**")).append('\n')
+                .append(firstStageOnly.row("all folds, n-gram stage only (same models)")).append("\n\n");
 
         r.append("## Spam: online, replayed in order with moderator feedback\n\n")
                 .append("Starts from the starter corpus alone. Videos interleaved in file order (the data set's ")
@@ -95,11 +118,12 @@ public final class ModerationAccuracy {
         r.append(online(videos)).append('\n');
 
         r.append("## Offensive: ETHOS binary, 10-fold cross-validation\n\n").append(ethos()).append('\n');
-        r.append("## Throughput\n\n").append(throughput(videos)).append('\n');
+        r.append("## Throughput\n\n").append(throughput(videos, load)).append('\n');
         return r.toString();
     }
 
-    private Counts leaveOneVideoOut(Map<String, List<Row>> videos, String held) {
+    /** The counts with the second stage and, from the same models, with the n-gram stage alone. */
+    private Counts[] leaveOneVideoOut(Map<String, List<Row>> videos, String held) {
         List<LabeledComment> train = new ArrayList<>(StarterData.corpus());
         CampaignRegistry campaigns = new InMemoryCampaignRegistry();
         for (Map.Entry<String, List<Row>> v : videos.entrySet()) {
@@ -110,22 +134,26 @@ public final class ModerationAccuracy {
                 }
             }
         }
-        ModerationEngine engine = new ModerationEngine(thresholds, featurizer, trainer.train(1, train), relevance);
+        ModelSet models = trainer.train(1, train);
+        ModerationEngine engine = new ModerationEngine(thresholds, featurizer, models, relevance, secondStage);
+        ModerationEngine firstStage = new ModerationEngine(thresholds, featurizer, models, relevance);
         Counts counts = new Counts();
+        Counts firstStageCounts = new Counts();
         for (Row row : videos.get(held)) {
             CommentInput in = CommentInput.of(row.content, row.author, null)
                     .withCampaign(fingerprint(campaigns, row, held));
-            Assessment a = engine.assess(in);
-            counts.add(row.spam, a.outcome(), a.score("spam"), 0.5);
+            counts.add(row.spam, engine.assess(in));
+            firstStageCounts.add(row.spam, firstStage.assess(in));
         }
-        return counts;
+        return new Counts[]{counts, firstStageCounts};
     }
 
     private String online(Map<String, List<Row>> videos) {
         List<Row> stream = interleave(videos);
         List<LabeledComment> labels = new ArrayList<>(StarterData.corpus());
         int version = 1;
-        ModerationEngine engine = new ModerationEngine(thresholds, featurizer, trainer.train(version, labels), relevance);
+        ModerationEngine engine = new ModerationEngine(thresholds, featurizer, trainer.train(version, labels), relevance,
+                secondStage);
         CampaignRegistry campaigns = new InMemoryCampaignRegistry();
         Map<String, long[]> authors = new HashMap<>();
         int pending = 0;
@@ -140,7 +168,7 @@ public final class ModerationAccuracy {
                     .withTrust(Trust.of(record[0], record[1]))
                     .withCampaign(fingerprint(campaigns, row, row.video));
             Assessment a = engine.assess(in);
-            part.add(row.spam, a.outcome(), a.score("spam"), 0.5);
+            part.add(row.spam, a);
             boolean refused = a.outcome() == Outcome.SPAM || a.outcome() == Outcome.REJECTED;
             boolean wrong = refused != row.spam || a.outcome() == Outcome.PENDING;
             boolean finallyApproved = !row.spam;
@@ -149,7 +177,8 @@ public final class ModerationAccuracy {
                 labels.add(row.labeled());
                 if (++pending >= RETRAIN_EVERY) {
                     pending = 0;
-                    engine = new ModerationEngine(thresholds, featurizer, trainer.train(++version, labels), relevance);
+                    engine = new ModerationEngine(thresholds, featurizer, trainer.train(++version, labels), relevance,
+                            secondStage);
                 }
             }
             if ((i + 1) % quarter == 0 || i == stream.size() - 1) {
@@ -190,57 +219,90 @@ public final class ModerationAccuracy {
         }
         Collections.shuffle(rows, new Random(42));
         int folds = 10;
-        int tp = 0;
-        int fp = 0;
-        int fn = 0;
-        int rejectedTp = 0;
-        int rejectedFp = 0;
-        List<Double> foldF1 = new ArrayList<>();
+        OffensiveCounts withSecond = new OffensiveCounts();
+        OffensiveCounts firstOnly = new OffensiveCounts();
         for (int f = 0; f < folds; f++) {
             List<LabeledComment> train = new ArrayList<>(StarterData.corpus());
             List<LabeledComment> test = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 (i % folds == f ? test : train).add(rows.get(i));
             }
-            ModerationEngine engine = new ModerationEngine(thresholds, featurizer, trainer.train(1, train), relevance);
-            int ftp = 0;
-            int ffp = 0;
-            int ffn = 0;
+            ModelSet models = trainer.train(1, train);
+            ModerationEngine engine = new ModerationEngine(thresholds, featurizer, models, relevance, secondStage);
+            ModerationEngine firstStage = new ModerationEngine(thresholds, featurizer, models, relevance);
+            withSecond.startFold();
+            firstOnly.startFold();
             for (LabeledComment c : test) {
-                Assessment a = engine.assess(CommentInput.of(c.body(), "reader", null));
-                boolean flagged = a.score("offensive") >= 0.5;
+                CommentInput in = CommentInput.of(c.body(), "reader", null);
                 boolean hate = c.label() == Label.OFFENSIVE;
-                if (flagged && hate) {
-                    ftp++;
-                } else if (flagged) {
-                    ffp++;
-                } else if (hate) {
-                    ffn++;
-                }
-                if (a.outcome() == Outcome.REJECTED) {
-                    if (hate) {
-                        rejectedTp++;
-                    } else {
-                        rejectedFp++;
-                    }
-                }
+                withSecond.add(hate, engine.assess(in));
+                firstOnly.add(hate, firstStage.assess(in));
             }
-            tp += ftp;
-            fp += ffp;
-            fn += ffn;
-            foldF1.add(2.0 * ftp / Math.max(1, 2 * ftp + ffp + ffn));
         }
-        double p = (double) tp / Math.max(1, tp + fp);
-        double rc = (double) tp / Math.max(1, tp + fn);
-        double mean = foldF1.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        double sd = Math.sqrt(foldF1.stream().mapToDouble(x -> (x - mean) * (x - mean)).average().orElse(0));
-        return String.format(Locale.ROOT, "| comments | precision | recall | hate F1 (pooled) | F1 mean ± sd over folds "
-                        + "| auto-rejected: hate / not hate |\n|---|---|---|---|---|---|\n"
-                        + "| %d | %.3f | %.3f | %.3f | %.3f ± %.3f | %d / %d |\n",
-                rows.size(), p, rc, 2 * p * rc / Math.max(1e-9, p + rc), mean, sd, rejectedTp, rejectedFp);
+        return "| | comments | precision | recall | hate F1 (pooled) | F1 mean ± sd over folds "
+                + "| auto-rejected: hate / not hate | second stage |\n|---|---|---|---|---|---|---|---|\n"
+                + withSecond.row("with the second stage") + firstOnly.row("n-gram stage only (same models)");
     }
 
-    private String throughput(Map<String, List<Row>> videos) {
+    /** Offensive F1 at score ≥ .5, pooled and per fold, and what was rejected automatically. */
+    private static final class OffensiveCounts {
+        int tp;
+        int fp;
+        int fn;
+        int total;
+        int rejectedHate;
+        int rejectedOther;
+        int secondStage;
+        final List<int[]> folds = new ArrayList<>();
+
+        void startFold() {
+            folds.add(new int[3]);
+        }
+
+        void add(boolean hate, Assessment a) {
+            boolean flagged = a.score("offensive") >= 0.5;
+            int[] fold = folds.get(folds.size() - 1);
+            total++;
+            if (flagged && hate) {
+                tp++;
+                fold[0]++;
+            } else if (flagged) {
+                fp++;
+                fold[1]++;
+            } else if (hate) {
+                fn++;
+                fold[2]++;
+            }
+            if (a.outcome() == Outcome.REJECTED) {
+                if (hate) {
+                    rejectedHate++;
+                } else {
+                    rejectedOther++;
+                }
+            }
+            if (a.rules().contains("second-stage")) {
+                secondStage++;
+            }
+        }
+
+        String row(String name) {
+            double p = (double) tp / Math.max(1, tp + fp);
+            double rc = (double) tp / Math.max(1, tp + fn);
+            List<Double> f1 = folds.stream().map(c -> 2.0 * c[0] / Math.max(1, 2 * c[0] + c[1] + c[2])).toList();
+            double mean = f1.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double sd = Math.sqrt(f1.stream().mapToDouble(x -> (x - mean) * (x - mean)).average().orElse(0));
+            return String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f ± %.3f | %d / %d | %.1f%% |%n",
+                    name, total, p, rc, 2 * p * rc / Math.max(1e-9, p + rc), mean, sd, rejectedHate, rejectedOther,
+                    100.0 * secondStage / Math.max(1, total));
+        }
+    }
+
+    /**
+     * Classifications per second on one thread over the YouTube comments (a realistic mix: mostly
+     * confident, some uncertain), with the second stage as the service runs it (no embedding cache),
+     * with the n-gram stage alone, and the second stage's own rate on the comments that reach it.
+     */
+    private String throughput(Map<String, List<Row>> videos, String load) {
         List<LabeledComment> train = new ArrayList<>(StarterData.corpus());
         List<CommentInput> inputs = new ArrayList<>();
         String post = "A post about music videos, privacy of viewers and how comment sections are moderated.";
@@ -251,7 +313,43 @@ public final class ModerationAccuracy {
             }
         }
         ModelSet models = trainer.train(1, train);
-        ModerationEngine engine = new ModerationEngine(thresholds, featurizer, models, relevance);
+        SecondStage uncached = new SecondStage(() -> encoder, secondStage.spamFrom(), secondStage.offensiveFrom());
+        ModerationEngine engine = new ModerationEngine(thresholds, featurizer, models, relevance, uncached);
+        ModerationEngine firstStage = new ModerationEngine(thresholds, featurizer, models, relevance);
+        List<CommentInput> uncertain = new ArrayList<>();
+        for (CommentInput in : inputs) {
+            if (engine.assess(in).rules().contains("second-stage")) {
+                uncertain.add(in);
+            }
+        }
+        Rate mix = rate(engine, inputs);
+        Rate ngram = rate(firstStage, inputs);
+        Rate second = rate(engine, uncertain);
+        return String.format(Locale.ROOT, "| what | classifications/s (one thread) |\n|---|---|\n"
+                        + "| full engine with the second stage, YouTube comments (%d of %d = %.1f%% reach the second stage) | **%.0f** |\n"
+                        + "| n-gram stage alone (features, both models, rules, relevance), same comments | %.0f |\n"
+                        + "| second stage's own rate: the full engine on only the comments that reach it | %.0f |\n\n"
+                        + "(%s; %s; %s. Each after a 3 s warm-up.)\n\n"
+                        + "Memory of the embedding model, in this JVM (-Xms256m -Xmx256m -XX:+AlwaysPreTouch, SerialGC: "
+                        + "the heap is resident from the start, so the difference is the model's native memory, "
+                        + "ONNX Runtime and the tokenizer):\n\n| | |\n|---|---|\n%s"
+                        + "| resident memory at the end of the benchmark | %d MB |\n",
+                uncertain.size(), inputs.size(), 100.0 * uncertain.size() / inputs.size(), mix.perSecond(),
+                ngram.perSecond(), second.perSecond(), mix, ngram, second, load, residentKb() / 1024);
+    }
+
+    private record Rate(int n, double seconds, long checksum) {
+        double perSecond() {
+            return n / seconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%d classifications in %.1f s, checksum %d", n, seconds, checksum);
+        }
+    }
+
+    private static Rate rate(ModerationEngine engine, List<CommentInput> inputs) {
         long sink = 0;
         long warmupEnd = System.nanoTime() + 3_000_000_000L;
         int i = 0;
@@ -264,11 +362,21 @@ public final class ModerationAccuracy {
         while (System.nanoTime() < end) {
             sink += engine.assess(inputs.get(n++ % inputs.size())).rules().size();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return String.format(Locale.ROOT, "| what | classifications/s (one thread) |\n|---|---|\n"
-                        + "| full engine (features, both models, rules, relevance) on YouTube comments | %.0f |\n\n"
-                        + "(%d classifications in %.1f s after a 3 s warm-up; checksum %d)\n",
-                n / seconds, n, seconds, sink);
+        return new Rate(n, (System.nanoTime() - start) / 1e9, sink);
+    }
+
+    /** This process's resident memory (VmRSS), in kB; 0 where /proc is not available. */
+    static long residentKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
     }
 
     private static io.parley.moderation.engine.signal.Campaign fingerprint(CampaignRegistry campaigns, Row row,
