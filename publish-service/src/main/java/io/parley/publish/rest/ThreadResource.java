@@ -21,6 +21,8 @@ import java.util.List;
 @Path("/api/v1/posts/{postId}/comments")
 public class ThreadResource {
 
+    private static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+
     private final ThreadQuery threads;
     private final HttpCaching caching;
     private final PublishConfig config;
@@ -52,8 +54,9 @@ public class ThreadResource {
         if (notModified != null) {
             return notModified;
         }
-        // Already JSON (ThreadView serialized, usually from the cache), so written as it is.
-        return Response.ok(threads.pageJson(postId, version, page), MediaType.APPLICATION_JSON_TYPE)
+        // Already JSON (ThreadView serialized, usually from the cache), so written as it is, with the
+        // content type Jackson's writer gave it.
+        return Response.ok(threads.pageJson(postId, version, page), JSON_UTF8)
                 .tag(tag)
                 .header(HttpHeaders.CACHE_CONTROL, HttpCaching.REVALIDATE)
                 .build();

@@ -81,6 +81,21 @@ class ThreadReadCacheTest {
     }
 
     @Test
+    void cachedPageIsSentWithTheHeadersOfAFreshOne() {
+        apply(null, "headers");
+        ValidatableResponse fresh = thread();
+        double pageHits = lookups("page", "hit");
+        ValidatableResponse cached = thread();
+
+        assertThat(lookups("page", "hit")).isEqualTo(pageHits + 1);
+        for (ValidatableResponse read : List.of(fresh, cached)) {
+            read.header("Content-Type", "application/json;charset=UTF-8")
+                    .header("Cache-Control", "public, no-cache")
+                    .header("ETag", fresh.extract().header("ETag"));
+        }
+    }
+
+    @Test
     void countsOfUnchangedPostsAreServedFromTheCache() {
         apply(null, "counted");
         String unknown = TestEvents.newPostId();
