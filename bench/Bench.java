@@ -221,16 +221,32 @@ public class Bench {
         return latencies;
     }
 
+    /**
+     * Approved decisions straight onto the decisions topic, as moderation writes them: comments posted
+     * through ingest without a form token or proof of work are held by moderation, which left the
+     * thread this measures empty.
+     */
     static String seedThread(LocalStack stack, int comments) throws Exception {
         String post = "bench-read-" + UUID.randomUUID().toString().substring(0, 6);
-        String url = stack.service(LocalStack.INGEST).url() + "/api/v1/comments";
-        for (int i = 0; i < comments; i++) {
-            String body = "{\"postId\":\"" + post + "\",\"author\":{\"name\":\"Reader " + i + "\"},"
-                    + "\"body\":\"Thread comment " + i + ": *onion services* and [relays](https://example.org/" + i + ")\"}";
-            HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            Instant start = Instant.now();
+            for (int i = 0; i < comments; i++) {
+                String at = start.plusMillis(i).toString();
+                producer.send(new ProducerRecord<>("parley.decisions.v1", post, """
+                        {"schemaVersion":1,"commentId":"%s","version":1,"postId":"%s","parentId":null,\
+                        "outcome":"approved","author":{"name":"Reader %d","url":"https://reader%d.example"},\
+                        "body":"Thread comment %d: *onion services* and [relays](https://example.org/%d)",\
+                        "submittedAt":"%s","decidedAt":"%s"}"""
+                        .formatted(UUID.randomUUID(), post, i, i, i, i, at, at)));
+            }
+            producer.flush();
         }
-        waitForRows(stack, "select count(*) from published_comment where post_id = '" + post + "'", comments, 120);
+        waitForRows(stack, "select count(*) from published_comment where visible and post_id = '" + post + "'",
+                comments, 120);
         return post;
     }
 
