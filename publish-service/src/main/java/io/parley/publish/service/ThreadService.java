@@ -78,7 +78,7 @@ public class ThreadService {
         }
         if (!changedPosts.isEmpty()) {
             comments.flush();
-            changedPosts.forEach(postId -> threads.changed(postId, now));
+            threads.changed(changedPosts, now);
             // This instance's cache learns at once; others (and this one again) hear the notification.
             committed.fire(new ThreadsChanged(changedPosts));
         }

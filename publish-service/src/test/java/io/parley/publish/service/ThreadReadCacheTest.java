@@ -131,7 +131,7 @@ class ThreadReadCacheTest {
         thread().body("comments[0].html", equalTo("<p>before</p>"));
 
         // Announced as every writer does, in its own transaction.
-        QuarkusTransaction.requiringNew().run(() -> threads.changed(postId, Instant.now()));
+        QuarkusTransaction.requiringNew().run(() -> threads.changed(List.of(postId), Instant.now()));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 thread().body("comments[0].html", equalTo("<p>changed elsewhere</p>")));
@@ -205,7 +205,7 @@ class ThreadReadCacheTest {
         thread().body("comments[0].html", equalTo("<p>missed</p>"));
 
         sql("update published_comment set html = '<p>heard</p>' where id = ?", id);
-        QuarkusTransaction.requiringNew().run(() -> threads.changed(postId, Instant.now()));
+        QuarkusTransaction.requiringNew().run(() -> threads.changed(List.of(postId), Instant.now()));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 thread().body("comments[0].html", equalTo("<p>heard</p>")));
     }
