@@ -34,6 +34,14 @@ public interface ModerationConfig {
     @WithDefault("0.25")
     double offTopicSpamFloor();
 
+    /**
+     * Whether comments whose n-gram scores are uncertain are scored again from a sentence embedding
+     * (quantized bge-small-en-v1.5, in-process). Off by default: the loaded model costs about 85 MB of
+     * resident memory (see README, Moderation).
+     */
+    @WithDefault("false")
+    boolean secondStage();
+
     /** Password of the first admin, {@code admin}, created at start when no admin exists (PARLEY_ADMIN_PASSWORD). */
     Optional<String> adminPassword();
 

@@ -3,11 +3,13 @@ package io.parley.moderation.service;
 import io.parley.moderation.config.ModerationConfig;
 import io.parley.moderation.domain.ClassifierModel;
 import io.parley.moderation.engine.ModerationEngine;
+import io.parley.moderation.engine.SecondStage;
 import io.parley.moderation.engine.StarterData;
 import io.parley.moderation.engine.classify.Featurizer;
 import io.parley.moderation.engine.classify.LabeledComment;
 import io.parley.moderation.engine.classify.ModelSet;
 import io.parley.moderation.engine.classify.Trainer;
+import io.parley.moderation.engine.semantic.BgeSmallEncoder;
 import io.parley.moderation.engine.signal.Relevance;
 import io.parley.moderation.engine.signal.Terms;
 import io.parley.moderation.repository.ClassifierModelRepository;
@@ -26,7 +28,8 @@ import java.util.List;
  * The engine every decision uses: the newest active model version in the database and the current
  * term lists. Each batch asks the database for both revisions (two cheap queries), so a model
  * trained or rolled back by any instance, or a moderator's term change, takes effect everywhere at the
- * next batch.
+ * next batch. With {@code parley.moderation.second-stage}, models are trained with the embedding second
+ * stage and the engine uses it; the embedding model is loaded once, when first needed.
  */
 @ApplicationScoped
 public class EngineProvider {
@@ -38,6 +41,7 @@ public class EngineProvider {
     private final ModerationConfig config;
     private final Clock clock;
     private final Relevance relevance;
+    private final SecondStage secondStage;
     private volatile Cached cached;
 
     public EngineProvider(ClassifierModelRepository models, ModerationTermRepository terms, ModerationConfig config,
@@ -47,6 +51,7 @@ public class EngineProvider {
         this.config = config;
         this.clock = clock;
         this.relevance = new Relevance(StarterData.corpus().stream().map(LabeledComment::body).toList());
+        this.secondStage = config.secondStage() ? SecondStage.of(BgeSmallEncoder::shared) : null;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -64,10 +69,16 @@ public class EngineProvider {
         Terms termLists = terms.terms();
         ModelSet modelSet = ModelSet.fromBytes(version, models.findById(version).model);
         ModerationEngine engine = new ModerationEngine(config.thresholds(), new Featurizer(termLists), modelSet,
-                relevance);
+                relevance, secondStage);
         cached = new Cached(version, termRevision, engine);
         LOG.infof("moderation engine now on model version %d, terms %s", version, termRevision);
         return engine;
+    }
+
+    /** A trainer for these term lists, with the second stage when it is enabled. */
+    public Trainer trainer(Terms termLists) {
+        Featurizer featurizer = new Featurizer(termLists);
+        return secondStage == null ? new Trainer(featurizer) : new Trainer(featurizer, BgeSmallEncoder.shared());
     }
 
     /** The term lists currently in force, for training with the same features the engine uses. Inside a transaction. */
@@ -80,7 +91,7 @@ public class EngineProvider {
         models.lockForTraining();
         return models.currentVersion().orElseGet(() -> {
             List<LabeledComment> corpus = StarterData.corpus();
-            ModelSet set = new Trainer(new Featurizer(terms.terms())).train(0, corpus);
+            ModelSet set = trainer(terms.terms()).train(0, corpus);
             ClassifierModel model = store(set, corpus.size());
             LOG.infof("trained model version %d on the starter corpus", model.version);
             return model.version;

@@ -3,10 +3,8 @@ package io.parley.moderation.service;
 import io.parley.moderation.domain.ClassifierModel;
 import io.parley.moderation.domain.TrainingLabel;
 import io.parley.moderation.engine.StarterData;
-import io.parley.moderation.engine.classify.Featurizer;
 import io.parley.moderation.engine.classify.LabeledComment;
 import io.parley.moderation.engine.classify.ModelSet;
-import io.parley.moderation.engine.classify.Trainer;
 import io.parley.moderation.engine.signal.Terms;
 import io.parley.moderation.repository.ClassifierModelRepository;
 import io.parley.moderation.repository.TrainingLabelRepository;
@@ -77,7 +75,7 @@ public class ModelTraining {
             labels.listAll().stream().map(TrainingLabel::toLabeledComment).forEach(examples::add);
             return new Snapshot(examples, engines.terms());
         });
-        ModelSet set = new Trainer(new Featurizer(snapshot.terms())).train(0, snapshot.examples());
+        ModelSet set = engines.trainer(snapshot.terms()).train(0, snapshot.examples());
         int version = QuarkusTransaction.requiringNew().call(() -> {
             models.lockForTraining();
             return engines.store(set, snapshot.examples().size()).version;
