@@ -47,12 +47,6 @@ public final class BatchConsumer<T, R> {
         this.handler = handler;
     }
 
-    /** Without tracing; kept so code written against the earlier signature still builds. */
-    public BatchConsumer(String name, EventReader<?> reader, DeadLetters deadLetters,
-                         Function<List<T>, List<R>> handler) {
-        this(name, reader, deadLetters, OpenTelemetry.noop(), handler);
-    }
-
     public List<R> consume(ConsumerRecords<String, byte[]> records) {
         return process(records).results();
     }
