@@ -159,16 +159,49 @@ public class Bench {
         return new Wrk(rps, find(out, "\\s50%\\s+([\\d.]+\\w+)", "?"), find(out, "\\s99%\\s+([\\d.]+\\w+)", "?"), errors);
     }
 
+    private static final String[] OPENINGS = {"I tried", "Has anyone tested", "Thanks for explaining", "I still do not get",
+            "We rolled out", "My library switched to", "Could you write more about", "I disagree with the part on",
+            "Our school uses", "After reading this I checked", "Is there a guide for", "Great to see progress on"};
+    private static final String[] TOPICS = {"bridges", "onion services", "the new circuit display", "snowflake proxies",
+            "relay bandwidth", "the security slider", "letterboxing", "guard rotation", "exit policies",
+            "the censorship circumvention settings", "meek", "vanguards", "DNS over the network", "the Android build",
+            "download verification", "the release signing keys", "browser fingerprinting", "obfs4"};
+    private static final String[] CONTEXTS = {"on a slow mobile connection", "behind a university firewall",
+            "on an old laptop", "in a country that blocks the public relays", "for a small newsroom",
+            "with a screen reader", "on Tails", "inside a virtual machine", "on a shared family computer",
+            "for our local library workshop", "while travelling", "on a metered connection"};
+    private static final String[] ENDINGS = {"and it worked after a restart.", "but the connection kept dropping.",
+            "and would like to know the trade-offs.", "and the documentation helped a lot.",
+            "but I am not sure it is safe.", "and it was faster than last year.", "so thank you for the work.",
+            "and I wonder how others handle it.", "but the settings page confused me.",
+            "and I could not reproduce the problem."};
+
+    /** A distinct, plausible reader comment: load that is all one text would be one spam campaign. */
+    static String comment(int i) {
+        java.util.Random random = new java.util.Random(i * 2654435761L);
+        return OPENINGS[random.nextInt(OPENINGS.length)] + " " + TOPICS[random.nextInt(TOPICS.length)] + " "
+                + CONTEXTS[random.nextInt(CONTEXTS.length)] + " " + ENDINGS[random.nextInt(ENDINGS.length)]
+                + " (" + TOPICS[random.nextInt(TOPICS.length)] + ", " + CONTEXTS[random.nextInt(CONTEXTS.length)]
+                + ", note " + i + ")";
+    }
+
     static Path writeLua(Path work) throws IOException {
         Path script = work.resolve("post-comment.lua");
         Files.writeString(script, """
                 wrk.method = "POST"
                 wrk.headers["Content-Type"] = "application/json"
                 local n = 0
+                local topics = {"bridges", "onion services", "snowflake proxies", "relay bandwidth", "letterboxing",
+                  "guard rotation", "exit policies", "meek", "vanguards", "obfs4", "the Android build"}
+                local places = {"on a slow mobile connection", "behind a university firewall", "on an old laptop",
+                  "for a small newsroom", "with a screen reader", "on Tails", "while travelling"}
+                local endings = {"and it worked after a restart.", "but the connection kept dropping.",
+                  "and the documentation helped a lot.", "so thank you for the work.", "but the settings confused me."}
                 request = function()
                   n = n + 1
                   local body = '{"postId":"bench-ingest-' .. (n % 500) .. '","author":{"name":"Reader"},'
-                    .. '"body":"Benchmark comment ' .. n .. ' about relays and onion services."}'
+                    .. '"body":"I tried ' .. topics[math.random(#topics)] .. ' ' .. places[math.random(#places)] .. ' '
+                    .. endings[math.random(#endings)] .. ' Note ' .. n .. '."}'
                   return wrk.format(nil, nil, nil, body)
                 end
                 """);
@@ -192,7 +225,7 @@ public class Bench {
             }
             int i = n[0]++;
             String body = "{\"postId\":\"" + run + "-" + (i % 50) + "\",\"author\":{\"name\":\"Reader\"},"
-                    + "\"body\":\"End to end comment " + i + " on onion services.\"}";
+                    + "\"body\":\"" + comment(i) + "\"}";
             sent.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
                     .handle((response, failure) -> failure == null && response.statusCode() == 202));
@@ -218,6 +251,10 @@ public class Bench {
             Thread.sleep(500);
         }
         Collections.sort(latencies);
+        List<Long> visible = queryLongs(stack.postgres(), "publish",
+                "select count(*) from published_comment where visible and post_id like '" + run + "-%'");
+        System.out.printf("  end to end at %d/s: %d decided and applied, %d of them visible%n", rate,
+                latencies.size(), visible.get(0));
         return latencies;
     }
 
@@ -272,8 +309,8 @@ public class Bench {
                 producer.send(new ProducerRecord<>("parley.comments.v1", postId, """
                         {"type":"comment.submitted","schemaVersion":1,"commentId":"%s","version":1,"postId":"%s",\
                         "parentId":null,"author":{"name":"Reader %d","email":null,"url":null},\
-                        "body":"Backlog comment %d about relays and onion services.","occurredAt":"%s"}"""
-                        .formatted(UUID.randomUUID(), postId, i, i, now)));
+                        "body":"%s","occurredAt":"%s"}"""
+                        .formatted(UUID.randomUUID(), postId, i, comment(BACKLOG + i), now)));
             }
             producer.flush();
         }
