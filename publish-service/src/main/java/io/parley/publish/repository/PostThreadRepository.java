@@ -20,7 +20,8 @@ public class PostThreadRepository implements PanacheRepositoryBase<PostThread, S
     /**
      * Recounts the posts' visible comments and moves their versions on, creating rows for new posts, in
      * one statement whatever the number of posts. Comment changes must be flushed first: the counts are
-     * taken in the database. The same statement notifies {@link #CHANGED_CHANNEL} per post; PostgreSQL
+     * taken in the database ({@code was_published}, implied by {@code visible}, lets PostgreSQL use the
+     * thread index instead of scanning every comment for each post). The same statement notifies {@link #CHANGED_CHANNEL} per post; PostgreSQL
      * delivers that only when the transaction commits, to every listening instance, so their read caches
      * drop the post. Rows are locked in post id order, so instances changing the same posts cannot deadlock.
      */
@@ -31,7 +32,8 @@ public class PostThreadRepository implements PanacheRepositoryBase<PostThread, S
                     with changed as (
                         insert into thread (post_id, version, count, updated_at)
                         select p.post_id, 1,
-                               (select count(*) from published_comment c where c.post_id = p.post_id and c.visible), ?
+                               (select count(*) from published_comment c
+                                where c.post_id = p.post_id and c.was_published and c.visible), ?
                         from unnest(?::varchar[]) with ordinality as p(post_id, n)
                         order by p.n
                         on conflict (post_id) do update
