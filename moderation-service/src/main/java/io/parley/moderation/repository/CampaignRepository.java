@@ -33,7 +33,9 @@ public class CampaignRepository implements CampaignRegistry {
     private static final long LOCK_SPACE = 4005L << 32;
     /**
      * Members read per comment among those sharing a band: under a flood of copies one band matches
-     * thousands of members of the same campaign, and reading them all made each new copy slower than the last.
+     * thousands of members of the same campaign, and reading them all made each new copy slower than the
+     * last. Each band is read on its own with its share of the limit: an OR of the four bands makes
+     * PostgreSQL collect every match in a bitmap before the limit applies.
      */
     private static final int MAX_CANDIDATES = 64;
 
@@ -135,10 +137,11 @@ public class CampaignRepository implements CampaignRegistry {
                 select q.i, m.campaign_id, m.fingerprint
                 from unnest(?::int[], ?::int[], ?::int[], ?::int[]) with ordinality as q(b0, b1, b2, b3, i)
                 cross join lateral (
-                    select campaign_id, fingerprint from campaign_member
-                    where band0 = q.b0 or band1 = q.b1 or band2 = q.b2 or band3 = q.b3
-                    limit %d) m
-                """.formatted(MAX_CANDIDATES))) {
+                    (select campaign_id, fingerprint from campaign_member where band0 = q.b0 limit %1$d)
+                    union all (select campaign_id, fingerprint from campaign_member where band1 = q.b1 limit %1$d)
+                    union all (select campaign_id, fingerprint from campaign_member where band2 = q.b2 limit %1$d)
+                    union all (select campaign_id, fingerprint from campaign_member where band3 = q.b3 limit %1$d)) m
+                """.formatted(MAX_CANDIDATES / SimHash.BANDS))) {
             for (int band = 0; band < SimHash.BANDS; band++) {
                 select.setArray(band + 1, connection.createArrayOf("integer", bands[band]));
             }
