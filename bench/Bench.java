@@ -96,6 +96,17 @@ public class Bench {
                     w.errors == 0 ? "" : w.errors + " non-2xx");
             recordRss(stack, "load");
         }
+        if (PHASES.contains("ingest")) {
+            // Ingest's own capacity: the same load with moderation and publish stopped, so they do not share
+            // the two cores with it; they consume the comments after they start again.
+            List<ServiceNode> consumers = consumers(stack);
+            consumers.forEach(ServiceNode::stop);
+            Wrk alone = wrk(64, ingest + "/api/v1/comments", post);
+            row("Ingest alone (moderation and publish stopped), c64", alone.rps, "comments/s", alone.p50, alone.p99,
+                    alone.errors == 0 ? "" : alone.errors + " non-2xx");
+            recordRss(stack, "load");
+            consumers.forEach(ServiceNode::start);
+        }
 
         // 2. End to end at fixed rates, each starting with the consumers caught up: otherwise the comments
         // of the ingest phase are still queued ahead and the figure measures that backlog.
@@ -294,9 +305,7 @@ public class Bench {
      * (a restart of both JVMs included) and from the first to the last publication (publish's clock).
      */
     static double[] backlogDrain(LocalStack stack) throws Exception {
-        List<ServiceNode> consumers = new ArrayList<>();
-        stack.instances(LocalStack.MODERATION).forEach(consumers::add);
-        stack.instances(LocalStack.PUBLISH).forEach(consumers::add);
+        List<ServiceNode> consumers = consumers(stack);
         consumers.forEach(ServiceNode::stop);
         String run = "bench-drain-" + UUID.randomUUID().toString().substring(0, 6);
         Properties props = new Properties();
@@ -358,6 +367,13 @@ public class Bench {
             }
             values[1] = Math.max(values[1], kb);
         }
+    }
+
+    static List<ServiceNode> consumers(LocalStack stack) {
+        List<ServiceNode> consumers = new ArrayList<>();
+        stack.instances(LocalStack.MODERATION).forEach(consumers::add);
+        stack.instances(LocalStack.PUBLISH).forEach(consumers::add);
+        return consumers;
     }
 
     /** Waits until moderation and publish have consumed everything on their topics (lag 0), at most 15 minutes. */
