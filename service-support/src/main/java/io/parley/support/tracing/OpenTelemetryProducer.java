@@ -10,6 +10,7 @@ import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -32,10 +33,13 @@ public class OpenTelemetryProducer {
         SdkTracerProviderBuilder tracing = SdkTracerProvider.builder()
                 .setResource(Resource.getDefault().merge(
                         Resource.create(Attributes.of(SERVICE_NAME, config.serviceName()))));
-        config.exporterOtlpEndpoint().ifPresent(endpoint -> tracing.addSpanProcessor(
-                BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder()
-                        .setEndpoint(tracesUrl(endpoint))
-                        .build()).build()));
+        config.exporterOtlpEndpoint().ifPresentOrElse(endpoint -> tracing.addSpanProcessor(
+                        BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder()
+                                .setEndpoint(tracesUrl(endpoint))
+                                .build()).build()),
+                // Nothing would receive the spans: new traces are not sampled, so spans carry and pass on
+                // their ids without being recorded (a caller's sampled trace is still honoured).
+                () -> tracing.setSampler(Sampler.parentBased(Sampler.alwaysOff())));
         return OpenTelemetrySdk.builder()
                 .setTracerProvider(tracing.build())
                 .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
