@@ -3,7 +3,6 @@ package io.parley.publish.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.publish.config.PublishConfig;
-import io.parley.publish.domain.PostThread;
 import io.parley.publish.domain.PublishedComment;
 import io.parley.publish.repository.PostThreadRepository;
 import io.parley.publish.repository.PublishedCommentRepository;
@@ -56,14 +55,7 @@ public class ThreadQuery {
 
     /** The post's thread version and published-comment count; 0 and 0 for posts publish never heard of. */
     public ThreadState state(String postId) {
-        long seen = cache.generation(postId);
-        ThreadState cached = cache.state(postId);
-        if (cached != null) {
-            return cached;
-        }
-        ThreadState loaded = load(postId);
-        cache.storeState(postId, loaded, seen);
-        return loaded;
+        return states(List.of(postId)).get(postId);
     }
 
     /** {@link #state} of several posts, with one query for those not cached. */
@@ -109,12 +101,6 @@ public class ThreadQuery {
         }
         cache.storePage(postId, version, request.variant(), page, seen);
         return page;
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    ThreadState load(String postId) {
-        PostThread thread = threads.findById(postId);
-        return thread == null ? ThreadState.NONE : new ThreadState(thread.version, thread.count);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
