@@ -14,7 +14,7 @@ import io.parley.ingest.repository.IdempotencyRecord;
 import io.parley.support.abuse.FormTokens;
 import io.parley.support.abuse.ProofOfWork;
 import io.parley.support.rest.Problem;
-import io.opentelemetry.context.Context;
+import io.parley.support.tracing.CurrentTrace;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,7 +97,7 @@ public class CommentIntake {
      */
     public Uni<Receipt> submitAsync(NewComment comment, SubmissionContext context) {
         if (context.idempotencyKey() != null) {
-            return Uni.createFrom().item(Context.current().wrapSupplier(() -> submit(comment, context)))
+            return Uni.createFrom().item(CurrentTrace.context().wrapSupplier(() -> submit(comment, context)))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
         CommentSubmitted event = admit(comment, context);

@@ -37,6 +37,21 @@ class CommentTracingTest {
     }
 
     @Test
+    void commentWithAnIdempotencyKeyContinuesTheTraceOnItsWorkerThread() {
+        String postId = TestEvents.newPostId();
+        String caller = TraceParents.random();
+
+        given().contentType(ContentType.JSON).header(TraceParents.HEADER, caller)
+                .header("Idempotency-Key", "traced-" + postId)
+                .body("""
+                        {"postId": "%s", "author": {"name": "Ada"}, "body": "Traced, with a key."}""".formatted(postId))
+                .post("/api/v1/comments").then().statusCode(202);
+
+        String written = TraceParents.of(topics.awaitRecord(Topics.COMMENTS, r -> postId.equals(r.key())));
+        assertThat(TraceParents.traceId(written)).isEqualTo(TraceParents.traceId(caller));
+    }
+
+    @Test
     void commentSubmittedWithoutTraceContextStartsItsOwnTrace() {
         String tracedPost = TestEvents.newPostId();
         String untracedPost = TestEvents.newPostId();
