@@ -39,6 +39,17 @@ class BgeSmallEncoderTest {
     }
 
     @Test
+    void textLongerThanTheModelsPositionsIsCutAtItsLimit() {
+        // Each of these characters is a token of its own, so 600 of them exceed the model's 512 positions.
+        String start = "\u732b".repeat(BgeSmallEncoder.MAX_TOKENS);
+        float[] v = ENCODER.encode(start + "\u72ac".repeat(88));
+
+        assertThat(v).hasSize(ENCODER.dimension());
+        assertThat(v).isEqualTo(ENCODER.encode(start + "\u9ce5".repeat(88)));
+        assertThat(v).isNotEqualTo(ENCODER.encode("\u732b".repeat(100)));
+    }
+
+    @Test
     void isSharedAndGivesTheSameVectorForTheSameText() {
         assertThat(BgeSmallEncoder.shared()).isSameAs(ENCODER);
         assertThat(ENCODER.encode("Which relay did you use?")).isEqualTo(ENCODER.encode("Which relay did you use?"));
