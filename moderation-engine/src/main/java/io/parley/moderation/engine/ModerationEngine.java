@@ -74,28 +74,6 @@ public final class ModerationEngine {
         List<String> reasons = new ArrayList<>();
         reasons.add(String.format(Locale.ROOT, "classifier v%d: spam %.3f, offensive %.3f", models.version(),
                 spamModel, offensive));
-        // The second stage: a sentence embedding for comments whose n-gram scores are uncertain.
-        Double spamSecond = null;
-        if (secondStage != null) {
-            boolean spamAgain = secondStage.uncertainSpam(spamModel, thresholds);
-            boolean offensiveAgain = secondStage.uncertainOffensive(offensive);
-            if (spamAgain || offensiveAgain) {
-                float[] embedding = secondStage.encoder().get().encode(evidence.text());
-                EmbeddingHeads heads = models.heads();
-                if (spamAgain) {
-                    spamSecond = heads.spam().probability(
-                            EmbeddingHeads.input(embedding, models.spam().logOdds(features)));
-                }
-                if (offensiveAgain) {
-                    offensive = heads.offensive().probability(
-                            EmbeddingHeads.input(embedding, models.offensive().logOdds(features)));
-                }
-                rules.add("second-stage");
-                reasons.add(String.format(Locale.ROOT, "second stage (sentence embedding): %s%s",
-                        spamAgain ? String.format(Locale.ROOT, "spam %.3f ", spamSecond) : "",
-                        offensiveAgain ? String.format(Locale.ROOT, "offensive %.3f", offensive) : "").strip());
-            }
-        }
         if (evidence.links().count() > 0) {
             rules.add("links");
             reasons.add(evidence.links().count() + " link(s) to " + String.join(", ", evidence.links().hosts()));
@@ -142,6 +120,30 @@ public final class ModerationEngine {
             rules.add("first-time-author");
         }
         double spam = sigmoid(logit);
+        // The second stage: a sentence embedding for comments whose n-gram scores are uncertain, unless the
+        // comment is marked spam whatever the embedding says. Its spam score can only hold a comment for
+        // review, and the spam rules come before the offensive ones, so the milliseconds would change nothing.
+        Double spamSecond = null;
+        if (secondStage != null && !markedSpam(evidence, submission, spam)) {
+            boolean spamAgain = secondStage.uncertainSpam(spamModel, thresholds);
+            boolean offensiveAgain = secondStage.uncertainOffensive(offensive);
+            if (spamAgain || offensiveAgain) {
+                float[] embedding = secondStage.encoder().get().encode(evidence.text());
+                EmbeddingHeads heads = models.heads();
+                if (spamAgain) {
+                    spamSecond = heads.spam().probability(
+                            EmbeddingHeads.input(embedding, models.spam().logOdds(features)));
+                }
+                if (offensiveAgain) {
+                    offensive = heads.offensive().probability(
+                            EmbeddingHeads.input(embedding, models.offensive().logOdds(features)));
+                }
+                rules.add("second-stage");
+                reasons.add(String.format(Locale.ROOT, "second stage (sentence embedding): %s%s",
+                        spamAgain ? String.format(Locale.ROOT, "spam %.3f ", spamSecond) : "",
+                        offensiveAgain ? String.format(Locale.ROOT, "offensive %.3f", offensive) : "").strip());
+            }
+        }
         // The rules shift the second stage's spam score as they shift the first's.
         Double spamSecondAfterRules = spamSecond == null ? null : sigmoid(logit(spamSecond) + logit - logit(spamModel));
 
@@ -160,6 +162,11 @@ public final class ModerationEngine {
 
         Outcome outcome = decide(evidence, submission, spam, spamSecondAfterRules, offensive, offTopic, rules, reasons);
         return new Assessment(outcome, scores, List.copyOf(reasons), List.copyOf(rules), models.version());
+    }
+
+    /** The cases in which {@link #decide} returns spam before it looks at any other score. */
+    private boolean markedSpam(Evidence evidence, SubmissionSignal submission, double spam) {
+        return submission.honeypot() || !evidence.terms().blocked().isEmpty() || spam >= thresholds.spam();
     }
 
     /**

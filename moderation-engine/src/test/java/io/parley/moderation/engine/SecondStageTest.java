@@ -1,5 +1,6 @@
 package io.parley.moderation.engine;
 
+import io.parley.events.AbuseSignals;
 import io.parley.events.Outcome;
 import io.parley.moderation.engine.classify.EmbeddingHeads;
 import io.parley.moderation.engine.classify.Featurizer;
@@ -8,12 +9,14 @@ import io.parley.moderation.engine.classify.LogisticHead;
 import io.parley.moderation.engine.classify.ModelSet;
 import io.parley.moderation.engine.classify.Trainer;
 import io.parley.moderation.engine.semantic.WordHashEncoder;
+import io.parley.moderation.engine.signal.Campaign;
 import io.parley.moderation.engine.signal.Relevance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +68,29 @@ class SecondStageTest {
         assertThat(encoder.calls).hasValue(1);
         assertThat(a.rules()).contains("second-stage");
         assertThat(a.reasons()).anyMatch(r -> r.startsWith("second stage (sentence embedding): ") && r.contains("offensive"));
+    }
+
+    @Test
+    void commentsMarkedSpamWhateverTheEmbeddingSaysAreNotEncoded() {
+        // A band that takes every comment, so only the spam decision can keep a comment from the stage.
+        ModerationEngine engine = engine(new SecondStage(() -> encoder, 0, 0));
+        ModerationEngine firstStageOnly = new ModerationEngine(Thresholds.DEFAULTS, FEATURIZER, withHeads, RELEVANCE);
+        CommentInput blocked = CommentInput.of("lovely post. wholesale jerseys", "Ann", null);
+        CommentInput honeypot = CommentInput.of("Thanks, very helpful.", "Ann", null)
+                .withSignals(new AbuseSignals(true, 10_000L, 0, 0, null, false));
+        CommentInput flood = CommentInput.of("Cheap pills, best casino bonus, visit my site now!", "Kim", null)
+                .withCampaign(new Campaign(UUID.randomUUID(), 30, 12))
+                .withSignals(new AbuseSignals(false, 300L, 0, 0, null, false));
+        assertThat(firstStageOnly.assess(flood).score("spam")).isGreaterThanOrEqualTo(Thresholds.DEFAULTS.spam());
+
+        for (CommentInput in : new CommentInput[]{blocked, honeypot, flood}) {
+            Assessment a = engine.assess(in);
+
+            assertThat(a.outcome()).isEqualTo(Outcome.SPAM);
+            assertThat(a.rules()).doesNotContain("second-stage");
+            assertThat(a.scores()).isEqualTo(firstStageOnly.assess(in).scores());
+        }
+        assertThat(encoder.calls).hasValue(0);
     }
 
     /** A head that finds everything positive (or nothing), whatever its input. */
