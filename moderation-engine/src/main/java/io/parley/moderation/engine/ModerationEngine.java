@@ -120,13 +120,21 @@ public final class ModerationEngine {
             rules.add("first-time-author");
         }
         double spam = sigmoid(logit);
-        // The second stage: a sentence embedding for comments whose n-gram scores are uncertain, unless the
-        // comment is marked spam whatever the embedding says. Its spam score can only hold a comment for
-        // review, and the spam rules come before the offensive ones, so the milliseconds would change nothing.
+        OptionalDouble similarity = relevance.similarity(in.body(), in.postText(), in.parentText());
+        Double offTopic = similarity.isPresent() ? 1 - similarity.getAsDouble() : null;
+
+        // The second stage: a sentence embedding for comments whose n-gram scores are uncertain, and only
+        // where it can change the outcome, as an embedding costs milliseconds. Spam decided by the rules
+        // or the first stage comes before any other score; the second stage's spam score can only hold an
+        // otherwise approved comment for review.
         Double spamSecond = null;
-        if (secondStage != null && !markedSpam(evidence, submission, spam)) {
-            boolean spamAgain = secondStage.uncertainSpam(spamModel, thresholds);
-            boolean offensiveAgain = secondStage.uncertainOffensive(offensive);
+        if (secondStage != null) {
+            Outcome without = decide(evidence, submission, spam, null, offensive, offTopic, new ArrayList<>(),
+                    new ArrayList<>());
+            boolean offensiveAgain = without != Outcome.SPAM && secondStage.uncertainOffensive(offensive);
+            // With an offensive rescore a held comment may turn out approved after all, so its spam is looked at too.
+            boolean spamAgain = (without == Outcome.APPROVED || offensiveAgain)
+                    && secondStage.uncertainSpam(spamModel, thresholds);
             if (spamAgain || offensiveAgain) {
                 float[] embedding = secondStage.encoder().get().encode(evidence.text());
                 EmbeddingHeads heads = models.heads();
@@ -154,19 +162,12 @@ public final class ModerationEngine {
             scores.put("spamSecondStage", round(spamSecondAfterRules));
         }
         scores.put("offensive", round(offensive));
-        OptionalDouble similarity = relevance.similarity(in.body(), in.postText(), in.parentText());
-        Double offTopic = similarity.isPresent() ? 1 - similarity.getAsDouble() : null;
         if (offTopic != null) {
             scores.put("offTopic", round(offTopic));
         }
 
         Outcome outcome = decide(evidence, submission, spam, spamSecondAfterRules, offensive, offTopic, rules, reasons);
         return new Assessment(outcome, scores, List.copyOf(reasons), List.copyOf(rules), models.version());
-    }
-
-    /** The cases in which {@link #decide} returns spam before it looks at any other score. */
-    private boolean markedSpam(Evidence evidence, SubmissionSignal submission, double spam) {
-        return submission.honeypot() || !evidence.terms().blocked().isEmpty() || spam >= thresholds.spam();
     }
 
     /**

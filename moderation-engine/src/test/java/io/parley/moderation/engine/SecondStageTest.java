@@ -124,6 +124,23 @@ class SecondStageTest {
     }
 
     @Test
+    void commentHeldForAnotherReasonIsNotEncodedForItsSpamScoreAlone() {
+        ModelSet suspicious = new ModelSet(6, withHeads.spam(), withHeads.offensive(),
+                new EmbeddingHeads(constantHead(true), constantHead(false)));
+        // Every comment in the spam band, none in the offensive one.
+        ModerationEngine engine = new ModerationEngine(Thresholds.DEFAULTS, FEATURIZER, suspicious, RELEVANCE,
+                new SecondStage(() -> encoder, 0, 1));
+        CommentInput copied = CommentInput.of("Could you share the config file you used for the relay?", "Ines", null)
+                .withCampaign(new Campaign(UUID.randomUUID(), 4, 3));
+
+        Assessment a = engine.assess(copied);
+
+        assertThat(a.outcome()).isEqualTo(Outcome.PENDING);
+        assertThat(a.rules()).contains("campaign", "spam-review").doesNotContain("second-stage");
+        assertThat(encoder.calls).hasValue(0);
+    }
+
+    @Test
     void encoderIsNotLoadedBeforeAnUncertainCommentArrives() {
         AtomicInteger loads = new AtomicInteger();
         ModerationEngine engine = engine(SecondStage.of(() -> {
