@@ -17,6 +17,14 @@ import java.util.Map;
 public final class ServiceNode {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * Each service within 300 MB resident on a 2-core machine (bench/run-benchmarks measures it): class
+     * metadata alone is ~100 MB and live data 40-60 MB, so the serial collector gets a 128 MB heap.
+     * What the JIT's compilations and the JDK free goes back to the OS every 2 s instead of staying in
+     * glibc's free lists (~15-35 MB after load), and a thread caches at most 256 KB of the temporary direct
+     * buffers socket reads into heap buffers use (Kafka's fetches otherwise leave ~20 MB cached).
+     */
+    static final List<String> MEMORY_FLAGS = memoryFlags(Runtime.version());
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -44,16 +52,26 @@ public final class ServiceNode {
         if (infraJar.toString().endsWith(".jar")) {
             jvmArgs.add("-javaagent:" + infraJar); // ParentWatch: the service exits with us
         }
-        // Serial GC and a small heap keep each service under 300 MB resident on a 2-core machine: live data
-        // is ~60 MB, metaspace alone ~100 MB. Two malloc arenas instead of glibc's 8 per core save ~30 MB.
-        jvmArgs.addAll(List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-Xshare:auto"));
+        jvmArgs.addAll(MEMORY_FLAGS);
         Map<String, String> environment = new HashMap<>(env);
-        environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
+        environment.putIfAbsent("MALLOC_ARENA_MAX", "2"); // glibc would keep 8 arenas per core
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
         environment.putIfAbsent("QUARKUS_HTTP_HOST", "127.0.0.1");
         jvm = ChildJvm.start(name, jvmArgs, List.of("-jar", runnerJar.toString()), environment, logFile);
         jvm.awaitReady(this::isReady, STARTUP_TIMEOUT);
         return this;
+    }
+
+    static List<String> memoryFlags(Runtime.Version java) {
+        List<String> flags = new ArrayList<>(List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-Djdk.nio.maxCachedBufferSize=262144"));
+        // The periodic trim exists from 17.0.9 and 21.0.1 on; older JVMs would refuse to start with it.
+        boolean trims = java.feature() >= 22 || (java.feature() == 21 && java.update() >= 1)
+                || (java.feature() == 17 && java.update() >= 9);
+        if (trims) {
+            flags.add("-XX:TrimNativeHeapInterval=2000");
+        }
+        return flags;
     }
 
     public boolean isReady() {
