@@ -94,6 +94,17 @@ class SecondStageTest {
     }
 
     /** A head that finds everything positive (or nothing), whatever its input. */
+    /**
+     * An engine whose second stage calls every comment spam: every comment is in its spam band, none in
+     * its offensive one.
+     */
+    private ModerationEngine suspiciousOfSpam() {
+        ModelSet suspicious = new ModelSet(6, withHeads.spam(), withHeads.offensive(),
+                new EmbeddingHeads(constantHead(true), constantHead(false)));
+        return new ModerationEngine(Thresholds.DEFAULTS, FEATURIZER, suspicious, RELEVANCE,
+                new SecondStage(() -> encoder, 0, 1));
+    }
+
     private static LogisticHead constantHead(boolean positive) {
         Random random = new Random(11);
         double[][] x = new double[60][WordHashEncoder.DIMENSION + 1];
@@ -109,10 +120,7 @@ class SecondStageTest {
 
     @Test
     void secondStageCanHoldACommentForReviewButNeverMarkItSpam() {
-        ModelSet suspicious = new ModelSet(6, withHeads.spam(), withHeads.offensive(),
-                new EmbeddingHeads(constantHead(true), constantHead(false)));
-        ModerationEngine engine = new ModerationEngine(Thresholds.DEFAULTS, FEATURIZER, suspicious, RELEVANCE,
-                new SecondStage(() -> encoder, 0, 1));
+        ModerationEngine engine = suspiciousOfSpam();
         CommentInput question = CommentInput.of("Could you share the config file you used for the relay?", "Ines", null);
 
         Assessment a = engine.assess(question);
@@ -125,11 +133,7 @@ class SecondStageTest {
 
     @Test
     void commentHeldForAnotherReasonIsNotEncodedForItsSpamScoreAlone() {
-        ModelSet suspicious = new ModelSet(6, withHeads.spam(), withHeads.offensive(),
-                new EmbeddingHeads(constantHead(true), constantHead(false)));
-        // Every comment in the spam band, none in the offensive one.
-        ModerationEngine engine = new ModerationEngine(Thresholds.DEFAULTS, FEATURIZER, suspicious, RELEVANCE,
-                new SecondStage(() -> encoder, 0, 1));
+        ModerationEngine engine = suspiciousOfSpam();
         CommentInput copied = CommentInput.of("Could you share the config file you used for the relay?", "Ines", null)
                 .withCampaign(new Campaign(UUID.randomUUID(), 4, 3));
 
