@@ -18,8 +18,9 @@ public final class ServiceNode {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     /**
-     * Each service within 300 MB resident on a 2-core machine (bench/run-benchmarks measures it): class
-     * metadata alone is ~100 MB and live data 40-60 MB, so the serial collector gets a 128 MB heap.
+     * Aimed at 300 MB resident per service on a 2-core machine (bench/run-benchmarks measures it; ingest
+     * stays under, moderation and publish peak at ~360 and ~320 MB): class metadata alone is ~100 MB and
+     * live data 40-60 MB, so the serial collector gets a 128 MB heap.
      * What the JIT's compilations and the JDK free goes back to the OS every 2 s instead of staying in
      * glibc's free lists (~15-35 MB after load), and a thread caches at most 256 KB of the temporary direct
      * buffers socket reads into heap buffers use (Kafka's fetches otherwise leave ~20 MB cached).
