@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,8 +23,8 @@ import java.util.UUID;
 /**
  * Campaigns in PostgreSQL, so every instance groups near-duplicates under the same id. Joining takes
  * transaction-scoped advisory locks on the fingerprints' bands: two instances seeing copies of one text
- * at once queue up instead of founding two campaigns. A whole batch of comments joins with a fixed
- * number of statements, whatever its size. Runs in the caller's transaction.
+ * at once queue up instead of founding two campaigns. A whole batch of comments joins with three
+ * statements, whatever its size. Runs in the caller's transaction.
  */
 @ApplicationScoped
 public class CampaignRepository implements CampaignRegistry {
@@ -67,72 +66,77 @@ public class CampaignRepository implements CampaignRegistry {
             return Map.of();
         }
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            Map<UUID, UUID> campaignOf = existingCampaigns(connection, members);
+            Map<UUID, UUID> campaignOf = lockAndFindExisting(connection, members);
             List<Member> joining = members.stream().filter(m -> !campaignOf.containsKey(m.commentId())).toList();
-            if (!joining.isEmpty()) {
-                lock(connection, joining);
-                List<List<Candidate>> candidates = candidates(connection, joining);
-                List<UUID> founded = new ArrayList<>();
-                List<Candidate> joinedSoFar = new ArrayList<>();
-                for (int i = 0; i < joining.size(); i++) {
-                    Member member = joining.get(i);
-                    UUID campaign = nearest(member.fingerprint(), candidates.get(i), joinedSoFar);
-                    if (campaign == null) {
-                        campaign = UUID.randomUUID();
-                        founded.add(campaign);
-                    }
-                    campaignOf.put(member.commentId(), campaign);
-                    joinedSoFar.add(new Candidate(campaign, member.fingerprint()));
+            List<List<Candidate>> candidates = joining.isEmpty() ? List.of() : candidates(connection, joining);
+            List<UUID> founded = new ArrayList<>();
+            List<Candidate> joinedSoFar = new ArrayList<>();
+            for (int i = 0; i < joining.size(); i++) {
+                Member member = joining.get(i);
+                UUID campaign = nearest(member.fingerprint(), candidates.get(i), joinedSoFar);
+                if (campaign == null) {
+                    campaign = UUID.randomUUID();
+                    founded.add(campaign);
                 }
-                insert(connection, founded, joining, campaignOf);
+                campaignOf.put(member.commentId(), campaign);
+                joinedSoFar.add(new Candidate(campaign, member.fingerprint()));
             }
-            return stats(connection, campaignOf);
+            return insertAndCount(connection, founded, joining, campaignOf);
         });
     }
 
     private record Candidate(UUID campaign, long fingerprint) {
     }
 
-    private static Map<UUID, UUID> existingCampaigns(Connection connection, List<Member> members) throws SQLException {
+    /** The members' fingerprint bands, one array per band, as the statements take them. */
+    private static Object[][] bands(List<Member> members) {
+        Object[][] bands = new Object[SimHash.BANDS][members.size()];
+        for (int i = 0; i < members.size(); i++) {
+            for (int band = 0; band < SimHash.BANDS; band++) {
+                bands[band][i] = SimHash.band(members.get(i).fingerprint(), band);
+            }
+        }
+        return bands;
+    }
+
+    /**
+     * Takes the band locks, in ascending key order so that two instances locking overlapping bands cannot
+     * deadlock, and finds the comments already members (a redelivered batch). The candidates are read by
+     * the next statement, whose snapshot is taken once the locks are held.
+     */
+    private static Map<UUID, UUID> lockAndFindExisting(Connection connection, List<Member> members)
+            throws SQLException {
+        TreeSet<Long> keys = new TreeSet<>();
+        for (Member member : members) {
+            for (int band = 0; band < SimHash.BANDS; band++) {
+                keys.add(LOCK_SPACE | ((long) band << 16) | SimHash.band(member.fingerprint(), band));
+            }
+        }
         Map<UUID, UUID> found = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "select comment_id, campaign_id from campaign_member where comment_id = any(?)")) {
-            select.setArray(1, connection.createArrayOf("uuid",
-                    members.stream().map(Member::commentId).toArray()));
+        try (PreparedStatement select = connection.prepareStatement("""
+                with locked as (
+                    select count(pg_advisory_xact_lock(k)) from (select unnest(?::bigint[]) as k order by 1) keys)
+                select m.comment_id, m.campaign_id from locked left join campaign_member m on m.comment_id = any(?)
+                """)) {
+            select.setArray(1, connection.createArrayOf("bigint", keys.toArray()));
+            select.setArray(2, connection.createArrayOf("uuid", members.stream().map(Member::commentId).toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    found.put(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class));
+                    UUID comment = rows.getObject(1, UUID.class);
+                    if (comment != null) {
+                        found.put(comment, rows.getObject(2, UUID.class));
+                    }
                 }
             }
         }
         return found;
     }
 
-    /** Locks in ascending key order, so two instances locking overlapping bands cannot deadlock. */
-    private static void lock(Connection connection, List<Member> joining) throws SQLException {
-        TreeSet<Long> keys = new TreeSet<>();
-        for (Member member : joining) {
-            for (int band = 0; band < SimHash.BANDS; band++) {
-                keys.add(LOCK_SPACE | ((long) band << 16) | SimHash.band(member.fingerprint(), band));
-            }
-        }
-        try (PreparedStatement lock = connection.prepareStatement(
-                "select pg_advisory_xact_lock(k) from (select unnest(?::bigint[]) as k order by 1) keys")) {
-            lock.setArray(1, connection.createArrayOf("bigint", keys.toArray()));
-            lock.executeQuery().close();
-        }
-    }
-
     /** For each joining comment, in order: a bounded sample of the members sharing one of its bands. */
     private static List<List<Candidate>> candidates(Connection connection, List<Member> joining) throws SQLException {
         List<List<Candidate>> candidates = new ArrayList<>(joining.size());
-        Object[][] bands = new Object[SimHash.BANDS][joining.size()];
-        for (int i = 0; i < joining.size(); i++) {
-            candidates.add(new ArrayList<>());
-            for (int band = 0; band < SimHash.BANDS; band++) {
-                bands[band][i] = SimHash.band(joining.get(i).fingerprint(), band);
-            }
-        }
+        joining.forEach(member -> candidates.add(new ArrayList<>()));
+        Object[][] bands = bands(joining);
         try (PreparedStatement select = connection.prepareStatement("""
                 select q.i, m.campaign_id, m.fingerprint
                 from unnest(?::int[], ?::int[], ?::int[], ?::int[]) with ordinality as q(b0, b1, b2, b3, i)
@@ -170,41 +174,42 @@ public class CampaignRepository implements CampaignRegistry {
         return best;
     }
 
-    private void insert(Connection connection, List<UUID> founded, List<Member> joining, Map<UUID, UUID> campaignOf)
-            throws SQLException {
-        if (!founded.isEmpty()) {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into campaign (id, first_seen) select unnest(?::uuid[]), ?")) {
-                insert.setArray(1, connection.createArrayOf("uuid", founded.toArray()));
-                insert.setTimestamp(2, Timestamp.from(clock.instant()));
-                insert.executeUpdate();
-            }
-        }
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into campaign_member (comment_id, campaign_id, post_id, fingerprint, band0, band1, band2, band3)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            for (Member member : joining) {
-                insert.setObject(1, member.commentId());
-                insert.setObject(2, campaignOf.get(member.commentId()));
-                insert.setString(3, member.postId());
-                insert.setLong(4, member.fingerprint());
-                for (int band = 0; band < SimHash.BANDS; band++) {
-                    insert.setInt(5 + band, SimHash.band(member.fingerprint(), band));
-                }
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static Map<UUID, Campaign> stats(Connection connection, Map<UUID, UUID> campaignOf) throws SQLException {
+    /**
+     * Founds the new campaigns, adds the joining members and counts every campaign of the batch, in one
+     * statement. Its count cannot see the rows it inserts, so it adds them from what the insert returns.
+     */
+    private Map<UUID, Campaign> insertAndCount(Connection connection, List<UUID> founded, List<Member> joining,
+                                               Map<UUID, UUID> campaignOf) throws SQLException {
+        Object[][] bands = bands(joining);
         Map<UUID, Campaign> byCampaign = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                select campaign_id, count(*), count(distinct post_id) from campaign_member
-                where campaign_id = any(?) group by campaign_id""")) {
-            Array ids = connection.createArrayOf("uuid", campaignOf.values().stream().distinct().toArray());
-            select.setArray(1, ids);
-            try (ResultSet rows = select.executeQuery()) {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                with founded as (
+                    insert into campaign (id, first_seen) select unnest(?::uuid[]), ?
+                ), joined as (
+                    insert into campaign_member
+                        (comment_id, campaign_id, post_id, fingerprint, band0, band1, band2, band3)
+                    select * from unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::bigint[],
+                                         ?::int[], ?::int[], ?::int[], ?::int[])
+                    returning campaign_id, post_id
+                )
+                select campaign_id, count(*), count(distinct post_id) from (
+                    select campaign_id, post_id from campaign_member where campaign_id = any(?)
+                    union all select campaign_id, post_id from joined) members
+                group by campaign_id""")) {
+            statement.setArray(1, connection.createArrayOf("uuid", founded.toArray()));
+            statement.setTimestamp(2, Timestamp.from(clock.instant()));
+            statement.setArray(3, connection.createArrayOf("uuid", joining.stream().map(Member::commentId).toArray()));
+            statement.setArray(4, connection.createArrayOf("uuid",
+                    joining.stream().map(m -> campaignOf.get(m.commentId())).toArray()));
+            statement.setArray(5, connection.createArrayOf("varchar", joining.stream().map(Member::postId).toArray()));
+            statement.setArray(6, connection.createArrayOf("bigint",
+                    joining.stream().map(Member::fingerprint).toArray()));
+            for (int band = 0; band < SimHash.BANDS; band++) {
+                statement.setArray(7 + band, connection.createArrayOf("integer", bands[band]));
+            }
+            statement.setArray(7 + SimHash.BANDS,
+                    connection.createArrayOf("uuid", campaignOf.values().stream().distinct().toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     UUID campaign = rows.getObject(1, UUID.class);
                     byCampaign.put(campaign, new Campaign(campaign, rows.getInt(2), rows.getInt(3)));

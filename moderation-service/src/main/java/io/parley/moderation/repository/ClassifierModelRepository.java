@@ -18,6 +18,21 @@ public class ClassifierModelRepository implements PanacheRepositoryBase<Classifi
         return Optional.ofNullable(version);
     }
 
+    /**
+     * What the engine is built from, in one round trip because every batch asks: the newest active model
+     * version (empty before the first training) and a revision of the term lists that changes whenever a
+     * term is added or removed.
+     */
+    public EngineRevision engineRevision() {
+        Object[] row = (Object[]) getEntityManager().createNativeQuery("""
+                select (select max(version) from classifier_model where status = 'active'),
+                       (select count(*) || '/' || coalesce(max(id), 0) from moderation_term)""").getSingleResult();
+        return new EngineRevision(Optional.ofNullable((Number) row[0]).map(Number::intValue), (String) row[1]);
+    }
+
+    public record EngineRevision(Optional<Integer> modelVersion, String terms) {
+    }
+
     public Optional<ClassifierModel> current() {
         return currentVersion().map(this::findById);
     }

@@ -16,11 +16,4 @@ public class ModerationTermRepository implements PanacheRepository<ModerationTer
                 all.stream().filter(t -> t.kind == ModerationTerm.Kind.blocked).map(t -> t.term).toList(),
                 all.stream().filter(t -> t.kind == ModerationTerm.Kind.suspect).map(t -> t.term).toList());
     }
-
-    /** Changes whenever a term is added or removed: the engine is rebuilt when it differs. */
-    public String revision() {
-        Object[] row = (Object[]) getEntityManager()
-                .createQuery("select count(t), coalesce(max(t.id), 0) from ModerationTerm t").getSingleResult();
-        return row[0] + "/" + row[1];
-    }
 }

@@ -26,7 +26,7 @@ import java.util.List;
 
 /**
  * The engine every decision uses: the newest active model version in the database and the current
- * term lists. Each batch asks the database for both revisions (two cheap queries), so a model
+ * term lists. Each batch asks the database for both revisions (one cheap query), so a model
  * trained or rolled back by any instance, or a moderator's term change, takes effect everywhere at the
  * next batch. With {@code parley.moderation.second-stage}, models are trained with the embedding second
  * stage and the engine uses it; the embedding model is loaded once, when first needed.
@@ -60,8 +60,9 @@ public class EngineProvider {
 
     /** The engine to use now. Must run inside a transaction. */
     public ModerationEngine current() {
-        int version = models.currentVersion().orElseGet(this::bootstrap);
-        String termRevision = terms.revision();
+        ClassifierModelRepository.EngineRevision revision = models.engineRevision();
+        int version = revision.modelVersion().orElseGet(this::bootstrap);
+        String termRevision = revision.terms();
         Cached c = cached;
         if (c != null && c.version == version && c.termRevision.equals(termRevision)) {
             return c.engine;

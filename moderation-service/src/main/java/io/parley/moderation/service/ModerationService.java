@@ -25,7 +25,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +68,7 @@ public class ModerationService {
     public List<ModerationDecision> apply(List<CommentEvent> events) {
         Instant now = Instant.now(clock);
         ModerationEngine engine = engines.current();
-        Map<UUID, ModeratedComment> known = comments.findAllById(events.stream().map(CommentEvent::commentId).toList());
+        Map<UUID, ModeratedComment> known = comments.findAllById(commentsAndParents(events));
         Context context = context(events, known, now);
         List<ModerationDecision> toPublish = new ArrayList<>(events.size());
         for (CommentEvent event : events) {
@@ -134,14 +133,25 @@ public class ModerationService {
         return comment;
     }
 
+    /** The batch's comments and the comments they reply to: both are read in one query. */
+    private static Set<UUID> commentsAndParents(List<CommentEvent> events) {
+        Set<UUID> ids = new HashSet<>();
+        for (CommentEvent event : events) {
+            ids.add(event.commentId());
+            if (event instanceof CommentSubmitted submitted && submitted.parentId() != null) {
+                ids.add(submitted.parentId());
+            }
+        }
+        return ids;
+    }
+
     /**
-     * Reads, for every comment of the batch the engine will judge, its post, its parent, its author's
-     * record, bans in force and its campaign. Campaign sizes count the whole batch, so the first copy of
-     * a flood arriving in one batch is already seen as part of it.
+     * Reads, for every comment of the batch the engine will judge, its post, its author's record, bans in
+     * force and its campaign (its parent is among the comments already read). Campaign sizes count the
+     * whole batch, so the first copy of a flood arriving in one batch is already seen as part of it.
      */
     private Context context(List<CommentEvent> events, Map<UUID, ModeratedComment> known, Instant now) {
         List<ModeratedComment> judged = new ArrayList<>();
-        Set<UUID> parentIds = new HashSet<>();
         Set<String> postIds = new HashSet<>();
         Set<String> authorKeys = new HashSet<>();
         Map<UUID, CampaignRepository.Member> members = new LinkedHashMap<>();
@@ -163,9 +173,6 @@ public class ModerationService {
             }
             judged.add(comment);
             postIds.add(comment.postId);
-            if (comment.parentId != null && !known.containsKey(comment.parentId)) {
-                parentIds.add(comment.parentId);
-            }
             if (comment.authorKey != null) {
                 authorKeys.add(comment.authorKey);
             }
@@ -175,21 +182,21 @@ public class ModerationService {
                         new CampaignRepository.Member(comment.id, comment.postId, fingerprint.getAsLong()));
             }
         }
-        Map<UUID, ModeratedComment> parents = new HashMap<>(comments.findAllById(parentIds));
-        return new Context(posts.findAllById(postIds), parents, known,
+        return new Context(posts.findAllById(postIds), known,
                 new AuthorRecords(comments.outcomesByAuthor(authorKeys)), bans.inForceFor(judged, now),
                 campaigns.recordAll(List.copyOf(members.values())));
     }
 
-    /** What one batch's lookups found. */
-    private record Context(Map<String, Post> posts, Map<UUID, ModeratedComment> parents,
-                           Map<UUID, ModeratedComment> batch, AuthorRecords authors, Bans.InForce bans,
-                           Map<UUID, Campaign> campaigns) {
+    /**
+     * What one batch's lookups found. {@code comments} holds the batch's comments as applied so far and
+     * the stored comments they reply to.
+     */
+    private record Context(Map<String, Post> posts, Map<UUID, ModeratedComment> comments, AuthorRecords authors,
+                           Bans.InForce bans, Map<UUID, Campaign> campaigns) {
 
         CommentInput inputFor(ModeratedComment comment) {
             Post post = posts.get(comment.postId);
-            ModeratedComment parent = comment.parentId == null ? null
-                    : batch.getOrDefault(comment.parentId, parents.get(comment.parentId));
+            ModeratedComment parent = comment.parentId == null ? null : comments.get(comment.parentId);
             return new CommentInput(comment.body, comment.authorName, comment.authorUrl, comment.signals,
                     post == null ? null : post.relevanceText(), parent == null ? null : parent.body,
                     authors.trustOf(comment), campaigns.get(comment.id));

@@ -1,0 +1,98 @@
+package io.parley.moderation.repository;
+
+import io.parley.moderation.engine.signal.Campaign;
+import io.parley.moderation.engine.signal.SimHash;
+import io.parley.moderation.engine.text.Text;
+import io.parley.testsupport.KafkaAndPostgres;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Near-duplicates grouped in PostgreSQL: within a batch, across batches, and when a batch comes again. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaAndPostgres.class, initArgs = @ResourceArg(name = "database", value = "moderation"))
+class CampaignRepositoryTest {
+
+    @Inject
+    CampaignRepository campaigns;
+
+    @Test
+    void copiesInOneBatchFormOneCampaignCountingEveryCopyAndPost() {
+        String text = distinctText();
+        List<CampaignRepository.Member> copies = List.of(member(text, "post-a"), member(text, "post-b"),
+                member(text + " now", "post-b"));
+
+        Map<UUID, Campaign> joined = record(copies);
+
+        assertThat(joined).hasSize(3);
+        assertThat(joined.values()).extracting(Campaign::id).containsOnly(joined.get(copies.get(0).commentId()).id());
+        assertThat(joined.values()).allSatisfy(campaign -> {
+            assertThat(campaign.comments()).isEqualTo(3);
+            assertThat(campaign.posts()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aLaterCopyJoinsTheStoredCampaignAndItsSizeGrows() {
+        String text = distinctText();
+        CampaignRepository.Member first = member(text, "post-a");
+        UUID campaign = record(List.of(first)).get(first.commentId()).id();
+        CampaignRepository.Member later = member(text, "post-c");
+
+        Campaign joined = record(List.of(later)).get(later.commentId());
+
+        assertThat(joined.id()).isEqualTo(campaign);
+        assertThat(joined.comments()).isEqualTo(2);
+        assertThat(joined.posts()).isEqualTo(2);
+    }
+
+    @Test
+    void aRedeliveredBatchKeepsItsCampaignsAndCountsNobodyTwice() {
+        String text = distinctText();
+        List<CampaignRepository.Member> batch = List.of(member(text, "post-a"), member(text, "post-b"));
+        Map<UUID, Campaign> first = record(batch);
+
+        Map<UUID, Campaign> again = record(batch);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(again.values()).extracting(Campaign::comments).containsOnly(2);
+    }
+
+    @Test
+    void unrelatedTextsFoundCampaignsOfTheirOwn() {
+        CampaignRepository.Member one = member(distinctText(), "post-a");
+        CampaignRepository.Member other = member(distinctText(), "post-a");
+
+        Map<UUID, Campaign> joined = record(List.of(one, other));
+
+        assertThat(joined.get(one.commentId()).id()).isNotEqualTo(joined.get(other.commentId()).id());
+        assertThat(joined.values()).extracting(Campaign::comments).containsOnly(1);
+    }
+
+    private Map<UUID, Campaign> record(List<CampaignRepository.Member> members) {
+        return QuarkusTransaction.requiringNew().call(() -> campaigns.recordAll(members));
+    }
+
+    /** Words no other text shares, so each test's campaigns are its own. */
+    private static String distinctText() {
+        StringBuilder text = new StringBuilder("cheap offer");
+        for (int i = 0; i < 12; i++) {
+            text.append(' ').append(UUID.randomUUID().toString(), 0, 8).append("shop");
+        }
+        return text.toString();
+    }
+
+    private static CampaignRepository.Member member(String text, String postId) {
+        return new CampaignRepository.Member(UUID.randomUUID(), postId,
+                SimHash.of(Text.normalize(text)).orElseThrow());
+    }
+}
