@@ -10,11 +10,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,10 +37,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -49,8 +54,6 @@ import java.util.stream.Collectors;
 public class Bench {
 
     static final Path ROOT = Path.of(System.getProperty("parley.root", ".")).toAbsolutePath().normalize();
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     static final int SECONDS = Integer.getInteger("bench.seconds", 15);
     static final int BACKLOG = Integer.getInteger("bench.backlog", 100_000);
     /** Which parts to run (default all): ceilings, ingest, e2e, reads, drain. */
@@ -128,7 +131,7 @@ public class Bench {
             row("End to end: submit → visible in publish, " + rate + "/s", latencies.size(), "comments",
                     ms(pct(latencies, 50)), ms(pct(latencies, 99)), note("p95 " + ms(pct(latencies, 95)),
                             cpuPer("comment", cpu, stack, latencies.size(), LocalStack.INGEST,
-                                    LocalStack.MODERATION, LocalStack.PUBLISH)));
+                                    LocalStack.MODERATION, LocalStack.PUBLISH, KAFKA, POSTGRES)));
             recordRss(stack, "load");
         }
 
@@ -136,11 +139,11 @@ public class Bench {
             reads(stack, publish);
         }
         if (PHASES.contains("drain")) {
-            double[] drain = backlogDrain(stack);
-            row("Backlog drain: " + BACKLOG + " comments already on the topic, from the consumers' start", drain[0],
-                    "comments/s", "", "", "includes starting both services");
-            row("Backlog drain: the same, first to last publication", drain[1], "comments/s", "", "",
-                    "steady rate once running");
+            Drain drain = backlogDrain(stack);
+            row("Backlog drain: " + BACKLOG + " comments already on the topic, from the consumers' start",
+                    drain.overall(), "comments/s", "", "", "includes starting both services");
+            row("Backlog drain: the same, first to last publication", drain.steady(), "comments/s", "", "",
+                    note("steady rate once running", drain.cpu()));
             recordRss(stack, "load");
         }
         for (Map.Entry<String, long[]> rss : PEAK_RSS.entrySet()) {
@@ -255,36 +258,17 @@ public class Bench {
         // Each submission is stamped by ingest and by publish's commit in the same clock; their difference
         // is the time until a reader could see the comment.
         String run = "bench-e2e-" + rate + "-" + UUID.randomUUID().toString().substring(0, 6);
-        String url = stack.service(LocalStack.INGEST).url() + "/api/v1/comments";
-        ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2);
-        List<CompletableFuture<String>> sent = Collections.synchronizedList(new ArrayList<>());
-        int total = rate * seconds;
-        int[] n = {0};
-        long periodNanos = 1_000_000_000L / rate;
-        var task = pacer.scheduleAtFixedRate(() -> {
-            if (n[0] >= total) {
-                return;
-            }
-            int i = n[0]++;
-            String body = "{\"postId\":\"" + run + "-" + (i % 50) + "\",\"author\":{\"name\":\"Reader\"},"
-                    + "\"body\":\"" + comment(i) + "\"}";
-            sent.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
-                    .handle((response, failure) -> failure != null ? failure.getClass().getSimpleName()
-                            : Integer.toString(response.statusCode())));
-        }, 0, periodNanos, TimeUnit.NANOSECONDS);
-        Thread.sleep(seconds * 1000L + 500);
-        task.cancel(false);
-        pacer.shutdown();
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        URI uri = URI.create(stack.service(LocalStack.INGEST).url() + "/api/v1/comments");
+        List<String> answers = postAtRate(uri, rate, rate * seconds, i -> "{\"postId\":\"" + run + "-" + (i % 50)
+                + "\",\"author\":{\"name\":\"Reader\"},\"body\":\"" + comment(i) + "\"}");
         // What did not get its 202, by status code or exception: under overload the answer is 503, or the
         // client gives up connecting.
-        Map<String, Long> outcomes = sent.stream().map(CompletableFuture::join)
+        Map<String, Long> outcomes = answers.stream()
                 .collect(Collectors.groupingBy(outcome -> outcome, TreeMap::new, Collectors.counting()));
         long accepted = outcomes.getOrDefault("202", 0L);
-        if (accepted < sent.size()) {
+        if (accepted < answers.size()) {
             System.out.printf("  end to end at %d/s: %d of %d submissions not accepted: %s%n", rate,
-                    sent.size() - accepted, sent.size(), outcomes);
+                    answers.size() - accepted, answers.size(), outcomes);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         List<Long> latencies = List.of();
@@ -303,6 +287,127 @@ public class Bench {
         System.out.printf("  end to end at %d/s: %d decided and applied, %d of them visible%n", rate,
                 latencies.size(), visible.get(0));
         return latencies;
+    }
+
+    /**
+     * Posts {@code total} JSON bodies at a fixed rate and returns each answer's status code (or exception
+     * name), in order. Blocking sockets on keep-alive connections, one request in flight on each: Java's
+     * HttpClient spent up to 0.9 of a core here to send 200 requests a second, CPU the services under test
+     * then lacked. Each worker owns every {@code workers}-th slot of the schedule; one that falls behind
+     * sends late rather than skipping, and latency is measured from ingest's stamp anyway.
+     */
+    static List<String> postAtRate(URI uri, int rate, int total, IntFunction<String> body) throws Exception {
+        int workers = Math.max(8, rate / 16);
+        String[] answers = new String[total];
+        long period = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 20_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        for (int w = 0; w < workers; w++) {
+            int first = w;
+            pool.execute(() -> {
+                KeepAliveConnection connection = null;
+                for (int i = first; i < total; i += workers) {
+                    LockSupport.parkNanos(start + i * period - System.nanoTime());
+                    try {
+                        connection = connection != null ? connection : new KeepAliveConnection(uri);
+                        answers[i] = Integer.toString(connection.postJson(body.apply(i)));
+                    } catch (IOException e) {
+                        answers[i] = e.getClass().getSimpleName();
+                        KeepAliveConnection.closeQuietly(connection);
+                        connection = null;
+                    }
+                }
+                KeepAliveConnection.closeQuietly(connection);
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(total / rate + 120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("submissions did not finish");
+        }
+        return Arrays.asList(answers);
+    }
+
+    /** Just enough HTTP/1.1 to post JSON on a kept-alive connection and read the status. */
+    static final class KeepAliveConnection implements AutoCloseable {
+        private final Socket socket;
+        private final String head;
+        private final OutputStream out;
+        private final InputStream in;
+
+        KeepAliveConnection(URI uri) throws IOException {
+            socket = new Socket(uri.getHost(), uri.getPort());
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(30_000);
+            head = "POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: ";
+            out = new BufferedOutputStream(socket.getOutputStream());
+            in = new BufferedInputStream(socket.getInputStream());
+        }
+
+        int postJson(String json) throws IOException {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            out.write((head + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String status = line();
+            long length = 0;
+            boolean chunked = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String name = header.substring(0, Math.max(header.indexOf(':'), 0)).trim().toLowerCase();
+                String value = header.substring(header.indexOf(':') + 1).trim();
+                if (name.equals("content-length")) {
+                    length = Long.parseLong(value);
+                } else if (name.equals("transfer-encoding")) {
+                    chunked = value.equalsIgnoreCase("chunked");
+                }
+            }
+            if (chunked) {
+                for (long size = Long.parseLong(line(), 16); size > 0; size = Long.parseLong(line(), 16)) {
+                    skip(size);
+                    line();
+                }
+                line();
+            } else {
+                skip(length);
+            }
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new EOFException("connection closed");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        private void skip(long bytes) throws IOException {
+            for (long left = bytes; left > 0; left--) {
+                if (in.read() < 0) {
+                    throw new EOFException("connection closed");
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+
+        static void closeQuietly(KeepAliveConnection connection) {
+            try {
+                if (connection != null) {
+                    connection.close();
+                }
+            } catch (IOException ignored) {
+                // the connection is dropped either way
+            }
+        }
     }
 
     /**
@@ -338,7 +443,10 @@ public class Bench {
      * Stops the consumers, puts the backlog on the topic, starts them and times the drain: from their start
      * (a restart of both JVMs included) and from the first to the last publication (publish's clock).
      */
-    static double[] backlogDrain(LocalStack stack) throws Exception {
+    record Drain(double overall, double steady, String cpu) {
+    }
+
+    static Drain backlogDrain(LocalStack stack) throws Exception {
         List<ServiceNode> consumers = consumers(stack);
         consumers.forEach(ServiceNode::stop);
         String run = "bench-drain-" + UUID.randomUUID().toString().substring(0, 6);
@@ -361,12 +469,17 @@ public class Bench {
         }
         long started = System.nanoTime();
         consumers.forEach(ServiceNode::start);
+        Map<String, Long> cpu = cpuMillis(stack);
+        long[] machine = machineCpuTicks();
         String published = "from published_comment where post_id like '" + run + "-%'";
         waitForRows(stack, "select count(*) " + published, BACKLOG, 900);
         double overall = BACKLOG / ((System.nanoTime() - started) / 1e9);
+        String cpuUsed = note(String.format("machine CPU %.0f%% busy", machineBusyPercent(machine)),
+                cpuPer("comment", cpu, stack, BACKLOG, LocalStack.MODERATION, LocalStack.PUBLISH, KAFKA, POSTGRES)
+                        + " (once both were ready)");
         double steadySeconds = queryLongs(stack.postgres(), "publish",
                 "select 1000 * extract(epoch from max(updated_at) - min(updated_at)) " + published).get(0) / 1000.0;
-        return new double[]{overall, BACKLOG / Math.max(steadySeconds, 0.001)};
+        return new Drain(overall, BACKLOG / Math.max(steadySeconds, 0.001), cpuUsed);
     }
 
     static double kafkaCeiling(LocalStack stack) throws Exception {
@@ -480,7 +593,45 @@ public class Bench {
                         .ifPresent(used -> cpu.put(name, used.toMillis()));
             }
         }
+        // The broker is the JVM running KafkaBrokerMain; PostgreSQL is its server and connection processes
+        // (a connection that closes between two readings takes its CPU time with it).
+        cpu.put(KAFKA, cpuOf(process -> commandLine(process).contains("io.parley.infra.KafkaBrokerMain")));
+        cpu.put(POSTGRES, cpuOf(process -> process.info().command().map(command -> command.endsWith("/postgres"))
+                .orElse(false)));
         return cpu;
+    }
+
+    /** Busy and total CPU ticks of the whole machine so far, from /proc/stat. */
+    static long[] machineCpuTicks() throws IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < fields.length; i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]); // idle and iowait
+        return new long[]{total - idle, total};
+    }
+
+    static double machineBusyPercent(long[] since) throws IOException {
+        long[] now = machineCpuTicks();
+        return 100.0 * (now[0] - since[0]) / Math.max(1, now[1] - since[1]);
+    }
+
+    static final String KAFKA = "kafka";
+    static final String POSTGRES = "postgres";
+
+    /** Read from /proc: the JDK's own view of a command line this long can come back empty. */
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+        } catch (IOException | RuntimeException gone) {
+            return "";
+        }
+    }
+
+    private static long cpuOf(java.util.function.Predicate<ProcessHandle> which) {
+        return ProcessHandle.allProcesses().filter(which)
+                .mapToLong(process -> process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L)).sum();
     }
 
     /** "CPU ms per comment: ingest 0.21, moderation 0.93": what the named services used since {@code before}. */
