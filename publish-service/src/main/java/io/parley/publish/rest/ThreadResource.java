@@ -3,6 +3,8 @@ package io.parley.publish.rest;
 import io.parley.publish.config.PublishConfig;
 import io.parley.publish.service.ThreadQuery;
 import io.parley.support.rest.PostIds;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 @Path("/api/v1/posts/{postId}/comments")
 public class ThreadResource {
@@ -36,7 +39,7 @@ public class ThreadResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The published comments of a post, threaded; pages of top-level comments")
-    public Response thread(@PathParam("postId") @Pattern(regexp = PostIds.PATTERN, message = PostIds.MESSAGE)
+    public Uni<Response> thread(@PathParam("postId") @Pattern(regexp = PostIds.PATTERN, message = PostIds.MESSAGE)
                            String postId,
                            @Parameter(description = "oldest (default) or newest first, for top-level comments")
                            @QueryParam("sort") String sort,
@@ -46,9 +49,24 @@ public class ThreadResource {
                            @QueryParam("cursor") String cursor,
                            HttpHeaders headers) {
         PageRequest page = PageRequest.of(sort, limit, cursor, config.defaultPageSize());
-        // The version is read before the comments: a change in between costs one extra download,
-        // never a stale body kept under a newer tag.
-        long version = threads.version(postId);
+        ThreadQuery.Cached cached = threads.cached(postId, page);
+        if (cached.json() != null) {
+            return Uni.createFrom().item(respond(postId, page, headers, cached.state().version(), cached::json));
+        }
+        // A miss reads PostgreSQL, which must not block the I/O thread that answers the hits. The version
+        // is read before the comments: a change in between costs one extra download, never a stale body
+        // kept under a newer tag.
+        return Uni.createFrom().item(() -> {
+            long version = threads.version(postId, cached);
+            // With the state cached, the page was looked up under this version and missed.
+            Supplier<byte[]> json = cached.state() != null ? () -> threads.freshPageJson(postId, version, page)
+                    : () -> threads.pageJson(postId, version, page);
+            return respond(postId, page, headers, version, json);
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Response respond(String postId, PageRequest page, HttpHeaders headers, long version,
+                             Supplier<byte[]> json) {
         EntityTag tag = caching.tag(List.of("thread", postId, Long.toString(version), page.variant()));
         Response notModified = caching.notModified(headers, tag, HttpCaching.REVALIDATE);
         if (notModified != null) {
@@ -56,7 +74,7 @@ public class ThreadResource {
         }
         // Already JSON (ThreadView serialized, usually from the cache), so written as it is, with the
         // content type Jackson's writer gave it.
-        return Response.ok(threads.pageJson(postId, version, page), JSON_UTF8)
+        return Response.ok(json.get(), JSON_UTF8)
                 .tag(tag)
                 .header(HttpHeaders.CACHE_CONTROL, HttpCaching.REVALIDATE)
                 .build();

@@ -72,14 +72,39 @@ public class ThreadQuery {
             }
         }
         if (!missing.isEmpty()) {
-            Map<String, ThreadState> loaded = load(missing.keySet());
-            missing.forEach((postId, seen) -> {
-                ThreadState state = loaded.getOrDefault(postId, ThreadState.NONE);
-                cache.storeState(postId, state, seen);
-                found.put(postId, state);
-            });
+            found.putAll(loadAndStore(missing));
         }
         return found;
+    }
+
+    /** Reads the posts' states from the database and caches each unless its stripe changed since {@code seen}. */
+    private Map<String, ThreadState> loadAndStore(Map<String, Long> seenGenerations) {
+        Map<String, ThreadState> loaded = load(seenGenerations.keySet());
+        Map<String, ThreadState> found = new HashMap<>();
+        seenGenerations.forEach((postId, seen) -> {
+            ThreadState state = loaded.getOrDefault(postId, ThreadState.NONE);
+            cache.storeState(postId, state, seen);
+            found.put(postId, state);
+        });
+        return found;
+    }
+
+    /**
+     * What the cache alone knows of a page: the thread's state and, under its version, the page's JSON;
+     * either may be null. A reader that finds both never needs the database, nor a worker thread.
+     */
+    public record Cached(ThreadState state, byte[] json) {
+    }
+
+    public Cached cached(String postId, PageRequest request) {
+        ThreadState state = cache.state(postId);
+        return new Cached(state, state == null ? null : cache.page(postId, state.version(), request.variant()));
+    }
+
+    /** The version for a read whose cache lookup gave {@code cached}: from the database when it missed. */
+    public long version(String postId, Cached cached) {
+        return cached.state() != null ? cached.state().version()
+                : loadAndStore(Map.of(postId, cache.generation(postId))).get(postId).version();
     }
 
     /**
@@ -88,11 +113,13 @@ public class ThreadQuery {
      * not looked at any more once a change to the thread is heard.
      */
     public byte[] pageJson(String postId, long version, PageRequest request) {
-        long seen = cache.generation(postId);
         byte[] cached = cache.page(postId, version, request.variant());
-        if (cached != null) {
-            return cached;
-        }
+        return cached != null ? cached : freshPageJson(postId, version, request);
+    }
+
+    /** {@link #pageJson} without the cache lookup, for a caller whose lookup just missed. */
+    public byte[] freshPageJson(String postId, long version, PageRequest request) {
+        long seen = cache.generation(postId);
         byte[] page;
         try {
             page = json.writeValueAsBytes(page(postId, request.order(), request.limit(), request.cursor()));

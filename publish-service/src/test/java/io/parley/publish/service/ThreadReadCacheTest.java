@@ -81,6 +81,18 @@ class ThreadReadCacheTest {
     }
 
     @Test
+    void firstReadLooksUpTheThreadAndItsPageOnceEach() {
+        apply(null, "looked up once");
+        double threadLookups = lookups("thread", "hit") + lookups("thread", "miss");
+        double pageMisses = lookups("page", "miss");
+
+        thread().statusCode(200);
+
+        assertThat(lookups("thread", "hit") + lookups("thread", "miss")).isEqualTo(threadLookups + 1);
+        assertThat(lookups("page", "miss")).isEqualTo(pageMisses + 1);
+    }
+
+    @Test
     void cachedPageIsSentWithTheHeadersOfAFreshOne() {
         apply(null, "headers");
         ValidatableResponse fresh = thread();
