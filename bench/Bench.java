@@ -130,6 +130,7 @@ public class Bench {
             awaitConsumersCaughtUp(stack);
             endToEnd(stack, rate, 5);
             awaitConsumersCaughtUp(stack);
+            awaitQuietMachine();
             Map<String, Long> cpu = cpuMillis(stack);
             List<Long> latencies = endToEnd(stack, rate, 10);
             // endToEnd returns once every accepted comment is published, so all three services' work is in.
@@ -160,18 +161,22 @@ public class Bench {
 
     static void reads(LocalStack stack, String publish) throws Exception {
         String thread = seedThread(stack, 200);
+        awaitQuietMachine();
         Map<String, Long> cpu = cpuMillis(stack);
         Wrk reads = wrk(64, publish + "/api/v1/posts/" + thread + "/comments?limit=50", null);
         row("Publish: page of 50 from a 200-comment thread, c64", reads.rps, "req/s", reads.p50, reads.p99,
-                note(reads.errorNote(), cpuPer("request", cpu, stack, reads.requests, LocalStack.PUBLISH)));
+                note(reads.errorNote(), cpuPer("request", cpu, stack, reads.requests, LocalStack.PUBLISH,
+                        LocalStack.MODERATION, POSTGRES)));
         StringBuilder counts = new StringBuilder(publish + "/api/v1/counts?postId=" + thread);
         for (int i = 1; i < 20; i++) {
             counts.append("&postId=bench-count-").append(i);
         }
+        awaitQuietMachine();
         cpu = cpuMillis(stack);
         Wrk count = wrk(64, counts.toString(), null);
         row("Publish: counts for 20 posts, c64", count.rps, "req/s", count.p50, count.p99,
-                note(count.errorNote(), cpuPer("request", cpu, stack, count.requests, LocalStack.PUBLISH)));
+                note(count.errorNote(), cpuPer("request", cpu, stack, count.requests, LocalStack.PUBLISH,
+                        LocalStack.MODERATION, POSTGRES)));
         recordRss(stack, "load");
     }
 
@@ -604,6 +609,28 @@ public class Bench {
         cpu.put(POSTGRES, cpuOf(process -> process.info().command().map(command -> command.endsWith("/postgres"))
                 .orElse(false)));
         return cpu;
+    }
+
+    /**
+     * Waits, at most 60 s, for a second in which the machine is under 15% busy: a phase leaves work behind
+     * it (compilation, PostgreSQL's clean-up after 100,000 new rows) that would otherwise be measured as part
+     * of the next one.
+     */
+    static void awaitQuietMachine() throws Exception {
+        long started = System.nanoTime();
+        double busy = 100;
+        while (System.nanoTime() - started < TimeUnit.SECONDS.toNanos(60)) {
+            long[] before = machineCpuTicks();
+            Thread.sleep(1000);
+            busy = machineBusyPercent(before);
+            if (busy < 15) {
+                break;
+            }
+        }
+        long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        if (waited > 1) {
+            System.out.printf("  waited %d s for the machine to go quiet (last second: %.0f%% busy)%n", waited, busy);
+        }
     }
 
     /** Busy and total CPU ticks of the whole machine so far, from /proc/stat. */
