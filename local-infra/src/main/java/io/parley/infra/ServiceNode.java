@@ -18,9 +18,9 @@ public final class ServiceNode {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     /**
-     * Aimed at 300 MB resident per service on a 2-core machine (bench/run-benchmarks measures it; ingest
-     * stays under, moderation and publish peak at ~360 and ~320 MB): class metadata alone is ~100 MB and
-     * live data 40-60 MB, so the serial collector gets a 128 MB heap. It grows the heap only when less than
+     * Aimed at 300 MB resident per service on a 2-core machine (bench/run-benchmarks measures it; in the
+     * last two runs ingest peaked at 246 MB, publish at 281-314, moderation at 318-329): class metadata
+     * alone is ~100 MB and live data 40-60 MB, so the serial collector gets a 128 MB heap. It grows the heap only when less than
      * 10% is free after a collection (the default, 40%, committed 10-20 MB more under load for nothing;
      * a 96 MB heap would save more but cost a fifth of the drain rate).
      * What the JIT's compilations and the JDK free goes back to the OS every 2 s instead of staying in
