@@ -19,7 +19,7 @@ public final class ServiceNode {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     /**
      * Aimed at 300 MB resident per service on a 2-core machine (bench/run-benchmarks measures it; in the
-     * last two runs ingest peaked at 246 MB, publish at 281-314, moderation at 318-329): class metadata
+     * last run ingest peaked at 262 MB, publish at 292, moderation at 371): class metadata
      * alone is ~100 MB and live data 40-60 MB, so the serial collector gets a 128 MB heap (96 MB would cost
      * a fifth of the drain rate). Keeping less of the heap free saved 10-20 MB but doubled the full
      * collections, which stall a service for 80-220 ms.
