@@ -15,7 +15,7 @@ package io.parley.moderation.engine;
 public record Thresholds(double spam, double review, double offensiveReject, double offensiveReview,
                          double offTopic, double offTopicSpamFloor) {
 
-    public static final Thresholds DEFAULTS = new Thresholds(0.9, 0.5, 0.95, 0.7, 0.95, 0.25);
+    public static final Thresholds DEFAULTS = new Thresholds(0.95, 0.5, 0.95, 0.7, 0.95, 0.25);
 
     public Thresholds {
         if (!(0 <= review && review <= spam && spam <= 1)) {

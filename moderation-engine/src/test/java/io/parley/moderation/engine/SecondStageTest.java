@@ -134,13 +134,17 @@ class SecondStageTest {
     @Test
     void commentHeldForAnotherReasonIsNotEncodedForItsSpamScoreAlone() {
         ModerationEngine engine = suspiciousOfSpam();
+        // A clean question, copied on several posts and sent too fast: the rules lift its spam score into
+        // the review band whatever the model's small score for the words.
         CommentInput copied = CommentInput.of("Could you share the config file you used for the relay?", "Ines", null)
-                .withCampaign(new Campaign(UUID.randomUUID(), 4, 3));
+                .withCampaign(new Campaign(UUID.randomUUID(), 4, 3))
+                .withSignals(new AbuseSignals(false, 900L, 20, 20, null, false));
 
         Assessment a = engine.assess(copied);
 
         assertThat(a.outcome()).isEqualTo(Outcome.PENDING);
-        assertThat(a.rules()).contains("campaign", "spam-review").doesNotContain("second-stage");
+        assertThat(a.rules()).contains("campaign", "form-filled-too-fast", "spam-review")
+                .doesNotContain("second-stage");
         assertThat(encoder.calls).hasValue(0);
     }
 

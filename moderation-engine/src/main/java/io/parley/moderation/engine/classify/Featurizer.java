@@ -20,6 +20,7 @@ public final class Featurizer {
 
     /** Character n-grams are taken from at most this much text; enough to judge, bounded cost per comment. */
     static final int MAX_CHARS = 1_500;
+    static final String BIAS = "bias";
 
     private final Terms terms;
 
@@ -93,8 +94,14 @@ public final class Featurizer {
         return f;
     }
 
-    /** Author-name words and the text signals: few per comment, named the same on both paths. */
+    /**
+     * The constant feature, author-name words and the text signals: few per comment, named the same on
+     * both paths.
+     */
     private static void signalFeatures(Evidence e, Consumer<String> f) {
+        // OpenNLP's maximum-entropy models have no intercept: without a feature every comment has, text
+        // made only of unseen words scores 0.5, whatever the classes' frequencies.
+        f.accept(BIAS);
         for (String w : Text.words(e.authorName())) {
             f.accept("aw=" + w);
         }

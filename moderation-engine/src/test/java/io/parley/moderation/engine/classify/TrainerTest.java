@@ -42,6 +42,34 @@ class TrainerTest {
     }
 
     @Test
+    void textSharingNothingWithTheExamplesScoresNearTheLabelsFrequencyNotAHalf() {
+        // Random words, so that no feature but the constant one is common to many examples.
+        java.util.Random random = new java.util.Random(3);
+        List<LabeledComment> examples = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            Label label = i < 10 ? Label.OFFENSIVE : i < 20 ? Label.SPAM : Label.HAM;
+            examples.add(new LabeledComment(randomWords(random), null, null, label));
+        }
+        ModelSet oneInTenOffensive = new Trainer(featurizer).train(9, examples);
+
+        double unseen = oneInTenOffensive.offensive().probability(
+                featurizer.features(featurizer.evidence("Qwzx", null, null)));
+
+        assertThat(unseen).isLessThan(0.25);
+    }
+
+    private static String randomWords(java.util.Random random) {
+        StringBuilder text = new StringBuilder();
+        for (int w = 0; w < 4; w++) {
+            for (int c = 0; c < 7; c++) {
+                text.append((char) ('a' + random.nextInt(26)));
+            }
+            text.append(' ');
+        }
+        return text.toString().strip();
+    }
+
+    @Test
     void modelSetSurvivesStorageAsBytes() {
         String[] features = featurizer.features(featurizer.evidence("check out my channel", "Kev", null));
         ModelSet restored = ModelSet.fromBytes(7, models.toBytes());
