@@ -61,6 +61,9 @@ public class Bench {
             "ceilings,ingest,e2e,reads,drain").split(","));
     static final List<String[]> ROWS = new ArrayList<>();
     static final Map<String, long[]> PEAK_RSS = new LinkedHashMap<>();
+    /** CPU figures' names for the broker and PostgreSQL, next to the services' names. */
+    static final String KAFKA = "kafka";
+    static final String POSTGRES = "postgres";
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory(ROOT.resolve("bench"), ".work-");
@@ -648,9 +651,6 @@ public class Bench {
         long[] now = machineCpuTicks();
         return 100.0 * (now[0] - since[0]) / Math.max(1, now[1] - since[1]);
     }
-
-    static final String KAFKA = "kafka";
-    static final String POSTGRES = "postgres";
 
     /** Read from /proc: the JDK's own view of a command line this long can come back empty. */
     private static String commandLine(ProcessHandle process) {
