@@ -9,8 +9,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +23,8 @@ class ProducerWarmUpTest {
     ProducerWarmUp warmUp;
 
     @Test
-    void warmUpFetchesTheMetadataOfTheCommentsAndPostsTopics() {
-        Map<String, Integer> partitions = warmUp.warmUp().await().atMost(Duration.ofSeconds(30));
+    void startupFetchesTheMetadataOfTheCommentsAndPostsTopics() throws Exception {
+        Map<String, Integer> partitions = warmUp.atStartup().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
         assertThat(partitions).containsOnlyKeys(Topics.COMMENTS, Topics.POSTS);
         assertThat(partitions.values()).allSatisfy(count -> assertThat(count).isPositive());

@@ -12,6 +12,8 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Fetches each Kafka producer's topic metadata when the service starts. A producer otherwise fetches it
@@ -27,6 +29,7 @@ public class ProducerWarmUp {
 
     private final KafkaClientService kafka;
     private final Config config;
+    private final CompletableFuture<Map<String, Integer>> atStartup = new CompletableFuture<>();
 
     public ProducerWarmUp(KafkaClientService kafka, Config config) {
         this.kafka = kafka;
@@ -35,13 +38,22 @@ public class ProducerWarmUp {
 
     void onStart(@Observes StartupEvent start) {
         warmUp().subscribe().with(
-                partitions -> LOG.debugf("producer metadata fetched: partitions per topic %s", partitions),
-                failure -> LOG.warnf("no producer metadata at startup (%s): the first writes fetch it",
-                        failure.getMessage()));
+                partitions -> {
+                    LOG.debugf("producer metadata fetched: partitions per topic %s", partitions);
+                    atStartup.complete(partitions);
+                },
+                failure -> {
+                    LOG.warnf("no producer metadata at startup (%s): the first writes fetch it", failure.getMessage());
+                    atStartup.completeExceptionally(failure);
+                });
     }
 
-    /** Each producer channel's topic and its partition count, once every producer has its metadata. */
-    public Uni<Map<String, Integer>> warmUp() {
+    /** What the fetch at startup found: each producer channel's topic and its partition count. */
+    public CompletionStage<Map<String, Integer>> atStartup() {
+        return atStartup;
+    }
+
+    private Uni<Map<String, Integer>> warmUp() {
         return Multi.createFrom().iterable(kafka.getProducerChannels())
                 .onItem().transformToUniAndMerge(channel -> {
                     String topic = config.getOptionalValue("mp.messaging.outgoing." + channel + ".topic", String.class)
