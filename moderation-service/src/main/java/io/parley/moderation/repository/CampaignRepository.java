@@ -11,20 +11,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Campaigns in PostgreSQL, so every instance groups near-duplicates under the same id. Joining takes
  * transaction-scoped advisory locks on the fingerprints' bands: two instances seeing copies of one text
- * at once queue up instead of founding two campaigns. A whole batch of comments joins with three
- * statements, whatever its size. Runs in the caller's transaction.
+ * at once queue up instead of founding two campaigns. A campaign is named by the comment that founded
+ * it. A whole batch of comments joins with three statements, whatever its size, and a fourth when it
+ * joins campaigns stored before. Runs in the caller's transaction.
  */
 @ApplicationScoped
 public class CampaignRepository implements CampaignRegistry {
@@ -39,11 +41,9 @@ public class CampaignRepository implements CampaignRegistry {
     private static final int MAX_CANDIDATES = 64;
 
     private final EntityManager em;
-    private final Clock clock;
 
-    public CampaignRepository(EntityManager em, Clock clock) {
+    public CampaignRepository(EntityManager em) {
         this.em = em;
-        this.clock = clock;
     }
 
     /** A comment's text fingerprint, to be grouped with its near-duplicates. */
@@ -58,8 +58,8 @@ public class CampaignRepository implements CampaignRegistry {
 
     /**
      * Puts each comment in the campaign of its nearest near-duplicate (earlier members or an earlier
-     * comment of the same list), or founds one. Comments already members keep their campaign. The
-     * sizes returned count every member after the whole list joined.
+     * comment of the same list), or founds one named by the comment's own id. Comments already members
+     * keep their campaign. The sizes returned count every member after the whole list joined.
      */
     public Map<UUID, Campaign> recordAll(List<Member> members) {
         if (members.isEmpty()) {
@@ -69,19 +69,25 @@ public class CampaignRepository implements CampaignRegistry {
             Map<UUID, UUID> campaignOf = lockAndFindExisting(connection, members);
             List<Member> joining = members.stream().filter(m -> !campaignOf.containsKey(m.commentId())).toList();
             List<List<Candidate>> candidates = joining.isEmpty() ? List.of() : candidates(connection, joining);
-            List<UUID> founded = new ArrayList<>();
+            Set<UUID> founded = new HashSet<>();
             List<Candidate> joinedSoFar = new ArrayList<>();
             for (int i = 0; i < joining.size(); i++) {
                 Member member = joining.get(i);
                 UUID campaign = nearest(member.fingerprint(), candidates.get(i), joinedSoFar);
                 if (campaign == null) {
-                    campaign = UUID.randomUUID();
+                    campaign = member.commentId();
                     founded.add(campaign);
                 }
                 campaignOf.put(member.commentId(), campaign);
                 joinedSoFar.add(new Candidate(campaign, member.fingerprint()));
             }
-            return insertAndCount(connection, founded, joining, campaignOf);
+            insert(connection, joining, campaignOf);
+            Map<UUID, Campaign> byCampaign = countFounded(founded, joining, campaignOf);
+            byCampaign.putAll(countStored(connection, campaignOf.values().stream()
+                    .filter(campaign -> !founded.contains(campaign)).collect(Collectors.toSet())));
+            Map<UUID, Campaign> byComment = new HashMap<>();
+            campaignOf.forEach((comment, campaign) -> byComment.put(comment, byCampaign.get(campaign)));
+            return byComment;
         });
     }
 
@@ -174,50 +180,65 @@ public class CampaignRepository implements CampaignRegistry {
         return best;
     }
 
-    /**
-     * Founds the new campaigns, adds the joining members and counts every campaign of the batch, in one
-     * statement. Its count cannot see the rows it inserts, so it adds them from what the insert returns.
-     */
-    private Map<UUID, Campaign> insertAndCount(Connection connection, List<UUID> founded, List<Member> joining,
-                                               Map<UUID, UUID> campaignOf) throws SQLException {
+    private static void insert(Connection connection, List<Member> joining, Map<UUID, UUID> campaignOf)
+            throws SQLException {
+        if (joining.isEmpty()) {
+            return;
+        }
         Object[][] bands = bands(joining);
-        Map<UUID, Campaign> byCampaign = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                with founded as (
-                    insert into campaign (id, first_seen) select unnest(?::uuid[]), ?
-                ), joined as (
-                    insert into campaign_member
-                        (comment_id, campaign_id, post_id, fingerprint, band0, band1, band2, band3)
-                    select * from unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::bigint[],
-                                         ?::int[], ?::int[], ?::int[], ?::int[])
-                    returning campaign_id, post_id
-                )
-                select campaign_id, count(*), count(distinct post_id) from (
-                    select campaign_id, post_id from campaign_member where campaign_id = any(?)
-                    union all select campaign_id, post_id from joined) members
-                group by campaign_id""")) {
-            statement.setArray(1, connection.createArrayOf("uuid", founded.toArray()));
-            statement.setTimestamp(2, Timestamp.from(clock.instant()));
-            statement.setArray(3, connection.createArrayOf("uuid", joining.stream().map(Member::commentId).toArray()));
-            statement.setArray(4, connection.createArrayOf("uuid",
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into campaign_member (comment_id, campaign_id, post_id, fingerprint, band0, band1, band2, band3)
+                select * from unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::bigint[], ?::int[], ?::int[], ?::int[], ?::int[])
+                """)) {
+            insert.setArray(1, connection.createArrayOf("uuid", joining.stream().map(Member::commentId).toArray()));
+            insert.setArray(2, connection.createArrayOf("uuid",
                     joining.stream().map(m -> campaignOf.get(m.commentId())).toArray()));
-            statement.setArray(5, connection.createArrayOf("varchar", joining.stream().map(Member::postId).toArray()));
-            statement.setArray(6, connection.createArrayOf("bigint",
-                    joining.stream().map(Member::fingerprint).toArray()));
+            insert.setArray(3, connection.createArrayOf("varchar", joining.stream().map(Member::postId).toArray()));
+            insert.setArray(4, connection.createArrayOf("bigint", joining.stream().map(Member::fingerprint).toArray()));
             for (int band = 0; band < SimHash.BANDS; band++) {
-                statement.setArray(7 + band, connection.createArrayOf("integer", bands[band]));
+                insert.setArray(5 + band, connection.createArrayOf("integer", bands[band]));
             }
-            statement.setArray(7 + SimHash.BANDS,
-                    connection.createArrayOf("uuid", campaignOf.values().stream().distinct().toArray()));
-            try (ResultSet rows = statement.executeQuery()) {
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Campaigns founded by this list have no other members yet (the band locks keep other instances'
+     * copies waiting), so they are counted here: nearly every comment founds one, and asking the
+     * database about each was most of what grouping cost.
+     */
+    private static Map<UUID, Campaign> countFounded(Set<UUID> founded, List<Member> joining,
+                                                    Map<UUID, UUID> campaignOf) {
+        Map<UUID, List<Member>> membersOf = new HashMap<>();
+        for (Member member : joining) {
+            UUID campaign = campaignOf.get(member.commentId());
+            if (founded.contains(campaign)) {
+                membersOf.computeIfAbsent(campaign, c -> new ArrayList<>()).add(member);
+            }
+        }
+        Map<UUID, Campaign> counted = new HashMap<>();
+        membersOf.forEach((campaign, members) -> counted.put(campaign, new Campaign(campaign, members.size(),
+                (int) members.stream().map(Member::postId).distinct().count())));
+        return counted;
+    }
+
+    /** Counts campaigns that had members before this list, the members it just added included. */
+    private static Map<UUID, Campaign> countStored(Connection connection, Set<UUID> campaigns) throws SQLException {
+        Map<UUID, Campaign> counted = new HashMap<>();
+        if (campaigns.isEmpty()) {
+            return counted;
+        }
+        try (PreparedStatement count = connection.prepareStatement("""
+                select campaign_id, count(*), count(distinct post_id) from campaign_member
+                where campaign_id = any(?) group by campaign_id""")) {
+            count.setArray(1, connection.createArrayOf("uuid", campaigns.toArray()));
+            try (ResultSet rows = count.executeQuery()) {
                 while (rows.next()) {
                     UUID campaign = rows.getObject(1, UUID.class);
-                    byCampaign.put(campaign, new Campaign(campaign, rows.getInt(2), rows.getInt(3)));
+                    counted.put(campaign, new Campaign(campaign, rows.getInt(2), rows.getInt(3)));
                 }
             }
         }
-        Map<UUID, Campaign> byComment = new HashMap<>();
-        campaignOf.forEach((comment, campaign) -> byComment.put(comment, byCampaign.get(campaign)));
-        return byComment;
+        return counted;
     }
 }

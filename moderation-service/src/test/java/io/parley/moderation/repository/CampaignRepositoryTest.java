@@ -78,6 +78,32 @@ class CampaignRepositoryTest {
         assertThat(joined.values()).extracting(Campaign::comments).containsOnly(1);
     }
 
+    @Test
+    void aCampaignIsNamedByTheCommentThatFoundedIt() {
+        CampaignRepository.Member first = member(distinctText(), "post-a");
+
+        Campaign founded = record(List.of(first)).get(first.commentId());
+
+        assertThat(founded.id()).isEqualTo(first.commentId());
+    }
+
+    @Test
+    void aBatchJoiningAStoredCampaignAndFoundingAnotherCountsEachFromItsOwnMembers() {
+        String stored = distinctText();
+        CampaignRepository.Member earlier = member(stored, "post-a");
+        record(List.of(earlier));
+        CampaignRepository.Member copy = member(stored, "post-b");
+        String fresh = distinctText();
+        CampaignRepository.Member founder = member(fresh, "post-b");
+        CampaignRepository.Member sameAsFounder = member(fresh, "post-b");
+
+        Map<UUID, Campaign> joined = record(List.of(copy, founder, sameAsFounder));
+
+        assertThat(joined.get(copy.commentId())).isEqualTo(new Campaign(earlier.commentId(), 2, 2));
+        assertThat(joined.get(founder.commentId())).isEqualTo(new Campaign(founder.commentId(), 2, 1));
+        assertThat(joined.get(sameAsFounder.commentId())).isEqualTo(joined.get(founder.commentId()));
+    }
+
     private Map<UUID, Campaign> record(List<CampaignRepository.Member> members) {
         return QuarkusTransaction.requiringNew().call(() -> campaigns.recordAll(members));
     }
