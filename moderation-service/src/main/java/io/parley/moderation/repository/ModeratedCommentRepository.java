@@ -1,6 +1,7 @@
 package io.parley.moderation.repository;
 
 import io.parley.moderation.domain.ModeratedComment;
+import io.parley.support.persistence.EntitiesById;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
@@ -12,11 +13,8 @@ import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class ModeratedCommentRepository implements PanacheRepositoryBase<ModeratedComment, UUID> {
@@ -25,10 +23,7 @@ public class ModeratedCommentRepository implements PanacheRepositoryBase<Moderat
     public static final int RECORD_CAP = 1_000;
 
     public Map<UUID, ModeratedComment> findAllById(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return list("id in ?1", ids).stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+        return EntitiesById.load(getSession(), ModeratedComment.class, ids, c -> c.id);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.parley.publish.repository;
 
 import io.parley.publish.domain.PublishedComment;
+import io.parley.support.persistence.EntitiesById;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -8,17 +9,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class PublishedCommentRepository implements PanacheRepositoryBase<PublishedComment, UUID> {
 
     public Map<UUID, PublishedComment> findAllById(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return list("id in ?1", ids).stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+        return EntitiesById.load(getSession(), PublishedComment.class, ids, c -> c.id);
     }
 
     /** Every comment of a post readers see or saw (removed ones may stand as placeholders), oldest first. */
