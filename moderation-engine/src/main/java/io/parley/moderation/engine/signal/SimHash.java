@@ -18,6 +18,7 @@ public final class SimHash {
     /** Four 16-bit bands: two fingerprints within 3 bits share at least one band exactly (pigeonhole). */
     public static final int BANDS = 4;
     private static final int SHINGLE = 5;
+    private static final long LOW_BIT_OF_EACH_BYTE = 0x0101010101010101L;
 
     private SimHash() {
     }
@@ -29,16 +30,29 @@ public final class SimHash {
             return java.util.OptionalLong.empty();
         }
         String s = String.join(" ", words);
-        int[] weights = new int[64];
-        for (int i = 0; i + SHINGLE <= s.length(); i++) {
+        int shingles = s.length() - SHINGLE + 1;
+        int[] ones = new int[64];
+        // A bit is set when more than half the shingle hashes have it. The counts are kept eight to a
+        // long, one per byte (lane k counts bits k, k + 8, ... 56 + k), so a shingle costs eight additions
+        // instead of 64; the lanes are emptied before a byte can overflow.
+        long[] lanes = new long[8];
+        for (int i = 0; i < shingles; i++) {
             long h = hash(s, i, i + SHINGLE);
-            for (int bit = 0; bit < 64; bit++) {
-                weights[bit] += ((h >>> bit) & 1L) == 1L ? 1 : -1;
+            for (int k = 0; k < 8; k++) {
+                lanes[k] += (h >>> k) & LOW_BIT_OF_EACH_BYTE;
+            }
+            if ((i + 1) % 255 == 0 || i + 1 == shingles) {
+                for (int k = 0; k < 8; k++) {
+                    for (int b = 0; b < 8; b++) {
+                        ones[8 * b + k] += (int) ((lanes[k] >>> (8 * b)) & 0xFF);
+                    }
+                    lanes[k] = 0;
+                }
             }
         }
         long fingerprint = 0;
         for (int bit = 0; bit < 64; bit++) {
-            if (weights[bit] > 0) {
+            if (2 * ones[bit] > shingles) {
                 fingerprint |= 1L << bit;
             }
         }

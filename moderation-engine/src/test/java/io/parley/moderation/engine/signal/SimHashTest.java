@@ -25,6 +25,15 @@ class SimHashTest {
         assertThat(SimHash.distance(a, b)).isGreaterThan(10);
     }
 
+    /** Fingerprints are stored and compared with new ones, so the function must never change. */
+    @Test
+    void fingerprintsAreTheSameAsTheStoredOnes() {
+        assertThat(fp("Check out my channel for free gift cards, subscribe and share with your friends today"))
+                .isEqualTo(0xfcf6511d9b0d4cc3L);
+        // Over 255 shingles: the counts are carried over from the packed counters more than once.
+        assertThat(fp("word ".repeat(400) + "ending differently here")).isEqualTo(0xa5bc0f1d750efa06L);
+    }
+
     @Test
     void shortStockPhrasesAreNotFingerprinted() {
         assertThat(SimHash.of("thanks, great post")).isEmpty();
