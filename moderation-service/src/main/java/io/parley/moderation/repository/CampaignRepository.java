@@ -138,22 +138,28 @@ public class CampaignRepository implements CampaignRegistry {
         return found;
     }
 
-    /** For each joining comment, in order: a bounded sample of the members sharing one of its bands. */
+    /**
+     * For each joining comment, in order: its near-duplicates among a bounded sample of the members sharing
+     * one of its bands. The distance is checked in the database: most members sharing a band are not near,
+     * and sending them all made reading the result most of this statement's cost to the service.
+     */
     private static List<List<Candidate>> candidates(Connection connection, List<Member> joining) throws SQLException {
         List<List<Candidate>> candidates = new ArrayList<>(joining.size());
         joining.forEach(member -> candidates.add(new ArrayList<>()));
         Object[][] bands = bands(joining);
         try (PreparedStatement select = connection.prepareStatement("""
                 select q.i, m.campaign_id, m.fingerprint
-                from unnest(?::int[], ?::int[], ?::int[], ?::int[]) with ordinality as q(b0, b1, b2, b3, i)
+                from unnest(?::bigint[], ?::int[], ?::int[], ?::int[], ?::int[]) with ordinality as q(fp, b0, b1, b2, b3, i)
                 cross join lateral (
                     (select campaign_id, fingerprint from campaign_member where band0 = q.b0 limit %1$d)
                     union all (select campaign_id, fingerprint from campaign_member where band1 = q.b1 limit %1$d)
                     union all (select campaign_id, fingerprint from campaign_member where band2 = q.b2 limit %1$d)
                     union all (select campaign_id, fingerprint from campaign_member where band3 = q.b3 limit %1$d)) m
-                """.formatted(MAX_CANDIDATES / SimHash.BANDS))) {
+                where bit_count((m.fingerprint # q.fp)::bit(64)) <= %2$d
+                """.formatted(MAX_CANDIDATES / SimHash.BANDS, SimHash.NEAR_DUPLICATE_BITS))) {
+            select.setArray(1, connection.createArrayOf("bigint", joining.stream().map(Member::fingerprint).toArray()));
             for (int band = 0; band < SimHash.BANDS; band++) {
-                select.setArray(band + 1, connection.createArrayOf("integer", bands[band]));
+                select.setArray(band + 2, connection.createArrayOf("integer", bands[band]));
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

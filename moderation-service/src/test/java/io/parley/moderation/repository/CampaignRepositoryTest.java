@@ -104,6 +104,22 @@ class CampaignRepositoryTest {
         assertThat(joined.get(sameAsFounder.commentId())).isEqualTo(joined.get(founder.commentId()));
     }
 
+    @Test
+    void aStoredMemberJoinsOnlyWithinTheNearDuplicateDistanceThoughItSharesBands() {
+        CampaignRepository.Member stored = member(distinctText(), "post-a");
+        record(List.of(stored));
+        // Both differ from the stored fingerprint in its lowest band only, so both share its other three bands.
+        CampaignRepository.Member near = new CampaignRepository.Member(UUID.randomUUID(), "post-b",
+                stored.fingerprint() ^ 0b101);
+        CampaignRepository.Member far = new CampaignRepository.Member(UUID.randomUUID(), "post-b",
+                stored.fingerprint() ^ 0xFFFF);
+
+        Map<UUID, Campaign> joined = record(List.of(near, far));
+
+        assertThat(joined.get(near.commentId()).id()).isEqualTo(stored.commentId());
+        assertThat(joined.get(far.commentId()).id()).isEqualTo(far.commentId());
+    }
+
     private Map<UUID, Campaign> record(List<CampaignRepository.Member> members) {
         return QuarkusTransaction.requiringNew().call(() -> campaigns.recordAll(members));
     }
