@@ -11,10 +11,11 @@ import io.parley.moderation.engine.signal.Relevance;
 import io.parley.moderation.engine.signal.SubmissionSignal;
 import io.parley.moderation.engine.signal.Trust;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -72,8 +73,8 @@ public final class ModerationEngine {
 
         List<String> rules = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
-        reasons.add(String.format(Locale.ROOT, "classifier v%d: spam %.3f, offensive %.3f", models.version(),
-                spamModel, offensive));
+        reasons.add("classifier v" + models.version() + ": spam " + threeDecimals(spamModel) + ", offensive "
+                + threeDecimals(offensive));
         if (evidence.links().count() > 0) {
             rules.add("links");
             reasons.add(evidence.links().count() + " link(s) to " + String.join(", ", evidence.links().hosts()));
@@ -147,9 +148,9 @@ public final class ModerationEngine {
                             EmbeddingHeads.input(embedding, models.offensive().logOdds(features)));
                 }
                 rules.add("second-stage");
-                reasons.add(String.format(Locale.ROOT, "second stage (sentence embedding): %s%s",
-                        spamAgain ? String.format(Locale.ROOT, "spam %.3f ", spamSecond) : "",
-                        offensiveAgain ? String.format(Locale.ROOT, "offensive %.3f", offensive) : "").strip());
+                reasons.add(("second stage (sentence embedding): "
+                        + (spamAgain ? "spam " + threeDecimals(spamSecond) + " " : "")
+                        + (offensiveAgain ? "offensive " + threeDecimals(offensive) : "")).strip());
             }
         }
         // The rules shift the second stage's spam score as they shift the first's.
@@ -228,5 +229,14 @@ public final class ModerationEngine {
 
     private static double round(double x) {
         return Math.round(x * 10_000) / 10_000.0;
+    }
+
+    /**
+     * A probability as {@code %.3f} prints it (the shortest decimal that reads back as the double, rounded
+     * half up) without a {@code Formatter}, which cost 3% of moderation's CPU for one reason per comment.
+     */
+    static String threeDecimals(double p) {
+        return Double.isFinite(p) ? BigDecimal.valueOf(p).setScale(3, RoundingMode.HALF_UP).toPlainString()
+                : String.valueOf(p);
     }
 }

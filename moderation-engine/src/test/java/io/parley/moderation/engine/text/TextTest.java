@@ -22,6 +22,28 @@ class TextTest {
     }
 
     @Test
+    void whitespaceRunsBecomeOneSpaceAndNoneIsLeftAtTheEnds() {
+        assertThat(Text.normalize(" \t Hello,\r\n\n  world \u000B\f")).isEqualTo("hello, world");
+        assertThat(Text.normalize("already plain text")).isEqualTo("already plain text");
+        assertThat(Text.normalize("\u0001 control characters at the ends \u0002")).isEqualTo("control characters at the ends");
+    }
+
+    /** The same as replacing every {@code \\s+} with a space and trimming, on text mixing every kind of space. */
+    @Test
+    void whitespaceIsCollapsedAsTheRegularExpressionDid() {
+        String pieces = " \t\n\u000B\f\r\u0001\u00A0x";
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 2_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                text.append(pieces.charAt(random.nextInt(pieces.length())));
+            }
+            String expected = Pattern.compile("\\s+").matcher(text.toString().toLowerCase()).replaceAll(" ").trim();
+            assertThat(Text.normalize(text.toString())).as("%s", text).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void wordsKeepApostrophesAndDropPunctuation() {
         assertThat(Text.words("don't panic, it's fine!")).containsExactly("don't", "panic", "it's", "fine");
     }
