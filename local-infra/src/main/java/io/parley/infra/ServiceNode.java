@@ -18,10 +18,10 @@ public final class ServiceNode {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     /**
-     * Aimed at 300 MB resident per service on a 2-core machine (bench/run-benchmarks measures it; in the
-     * last run ingest peaked at 262 MB, publish at 292, moderation at 371): class metadata
-     * alone is ~100 MB and live data 40-60 MB, so the serial collector gets a 128 MB heap (96 MB would cost
-     * a fifth of the drain rate). Keeping less of the heap free saved 10-20 MB but doubled the full
+     * Aimed at 300 MB resident per service on a 2-core machine (bench/run-benchmarks measures it, and
+     * README gives the latest peaks; moderation's stay above it): class metadata alone is ~100 MB and
+     * live data 40-60 MB, so the serial collector gets a 128 MB heap (96 MB would cost a fifth of the
+     * drain rate). Keeping less of the heap free saved 10-20 MB but doubled the full
      * collections, which stall a service for 80-220 ms.
      * What the JIT's compilations and the JDK free goes back to the OS every 2 s instead of staying in
      * glibc's free lists (~15-35 MB after load), and a thread caches at most 256 KB of the temporary direct
