@@ -12,6 +12,8 @@ import io.parley.moderation.engine.signal.Trust;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Locale;
+import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,13 +83,13 @@ class ModerationEngineTest {
 
     @Test
     void probabilitiesInReasonsReadAsFormattingWithThreeDecimalsWould() {
-        java.util.Random random = new java.util.Random(11);
+        Random random = new Random(11);
         double[] edges = {0.0, 1.0, 0.0005, 0.0015, 0.9995, 0.1235, 0.55, 1e-9};
         for (int n = 0; n < 20_000; n++) {
             double p = n < edges.length ? edges[n] : n % 2 == 0 ? random.nextDouble()
                     : Math.round(random.nextDouble() * 10_000) / 10_000.0;
             assertThat(ModerationEngine.threeDecimals(p)).as("%s", p)
-                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", p));
+                    .isEqualTo(String.format(Locale.ROOT, "%.3f", p));
         }
     }
 }

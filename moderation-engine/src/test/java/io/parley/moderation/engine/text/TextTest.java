@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +33,7 @@ class TextTest {
     @Test
     void whitespaceIsCollapsedAsTheRegularExpressionDid() {
         String pieces = " \t\n\u000B\f\r\u0001\u00A0x";
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         for (int n = 0; n < 2_000; n++) {
             StringBuilder text = new StringBuilder();
             for (int i = random.nextInt(12); i > 0; i--) {
