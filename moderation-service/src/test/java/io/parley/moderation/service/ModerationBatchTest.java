@@ -37,7 +37,9 @@ class ModerationBatchTest {
 
     @Test
     void copiesArrivingInOneBatchFormOneCampaign() {
-        String text = "Hello friends, I found an amazing way to earn from home, details on my profile page now "
+        // Unlike CommentLifecycleTest's campaign text in the same database: two copies of one base text with
+        // different random suffixes fall within the near-duplicate distance about one run in twelve.
+        String text = "Make 500 dollars a day working from your couch, the secret method is explained on my page "
                 + UUID.randomUUID().toString().substring(0, 4);
         List<CommentEvent> copies = List.of(
                 TestEvents.submitted(TestEvents.newPostId(), text),
