@@ -7,7 +7,6 @@ import io.parley.events.CommentEdited;
 import io.parley.events.CommentEvent;
 import io.parley.events.CommentSubmitted;
 import io.parley.events.CommentWithdrawn;
-import io.parley.events.PostUpdated;
 import io.parley.ingest.config.IngestConfig;
 import io.parley.ingest.messaging.EventPublisher;
 import io.parley.ingest.repository.IdempotencyRecord;
@@ -153,7 +152,7 @@ public class CommentIntake {
     }
 
     private void checkPostTakesComments(String postId) {
-        Optional<PostUpdated> post = posts.find(postId);
+        Optional<PostDirectory.PostStatus> post = posts.find(postId);
         if (post.isPresent() && !post.get().commentsOpen()) {
             throw new CommentRefusedException(409, "comments-closed", "Comments on this post are closed.", null);
         }
