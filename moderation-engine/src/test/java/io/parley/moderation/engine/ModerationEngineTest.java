@@ -20,14 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ModerationEngineTest {
 
+    private static final Relevance RELEVANCE =
+            new Relevance(StarterData.corpus().stream().map(LabeledComment::body).toList());
     private static ModerationEngine engine;
 
     @BeforeAll
     static void build() {
         Featurizer featurizer = new Featurizer(StarterData.terms());
         ModelSet models = new Trainer(featurizer).train(3, StarterData.corpus());
-        engine = new ModerationEngine(Thresholds.DEFAULTS, featurizer, models,
-                new Relevance(StarterData.corpus().stream().map(LabeledComment::body).toList()));
+        engine = new ModerationEngine(Thresholds.DEFAULTS, featurizer, models, RELEVANCE);
     }
 
     @Test
@@ -73,7 +74,8 @@ class ModerationEngineTest {
 
     @Test
     void unrelatedCommentIsHeldOnlyWhenAlsoDoubtful() {
-        String post = "Setting up WireGuard on a Raspberry Pi for the whole family, step by step.";
+        Relevance.Document post =
+                RELEVANCE.document("Setting up WireGuard on a Raspberry Pi for the whole family, step by step.");
         Assessment unrelatedButClean = engine.assess(CommentInput.of("Thanks!", "Ann", null).withContext(post, null));
         assertThat(unrelatedButClean.outcome()).isEqualTo(Outcome.APPROVED);
         Assessment related = engine.assess(CommentInput.of("Which WireGuard version runs on the Pi?", "Ann", null)

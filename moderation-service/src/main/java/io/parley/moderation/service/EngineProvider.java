@@ -76,6 +76,11 @@ public class EngineProvider {
         return engine;
     }
 
+    /** What every engine compares comments with their posts by; posts' texts prepared by it stay valid. */
+    public Relevance relevance() {
+        return relevance;
+    }
+
     /** A trainer for these term lists, with the second stage when it is enabled. */
     public Trainer trainer(Terms termLists) {
         Featurizer featurizer = new Featurizer(termLists);

@@ -8,17 +8,16 @@ import io.parley.events.ModerationDecision;
 import io.parley.events.Outcome;
 import io.parley.moderation.domain.DecisionRecord;
 import io.parley.moderation.domain.ModeratedComment;
-import io.parley.moderation.domain.Post;
 import io.parley.moderation.engine.Assessment;
 import io.parley.moderation.engine.CommentInput;
 import io.parley.moderation.engine.ModerationEngine;
 import io.parley.moderation.engine.signal.Campaign;
+import io.parley.moderation.engine.signal.Relevance;
 import io.parley.moderation.engine.signal.SimHash;
 import io.parley.moderation.engine.text.Text;
 import io.parley.moderation.repository.CampaignRepository;
 import io.parley.moderation.repository.DecisionRecordRepository;
 import io.parley.moderation.repository.ModeratedCommentRepository;
-import io.parley.moderation.repository.PostRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -39,14 +38,14 @@ public class ModerationService {
 
     private final ModeratedCommentRepository comments;
     private final DecisionRecordRepository decisions;
-    private final PostRepository posts;
+    private final PostDocuments posts;
     private final CampaignRepository campaigns;
     private final EngineProvider engines;
     private final Bans bans;
     private final Clock clock;
 
     public ModerationService(ModeratedCommentRepository comments, DecisionRecordRepository decisions,
-                             PostRepository posts, CampaignRepository campaigns, EngineProvider engines, Bans bans,
+                             PostDocuments posts, CampaignRepository campaigns, EngineProvider engines, Bans bans,
                              Clock clock) {
         this.comments = comments;
         this.decisions = decisions;
@@ -182,23 +181,22 @@ public class ModerationService {
                         new CampaignRepository.Member(comment.id, comment.postId, fingerprint.getAsLong()));
             }
         }
-        return new Context(posts.findAllById(postIds), known,
+        return new Context(posts.of(postIds), known,
                 new AuthorRecords(comments.outcomesByAuthor(authorKeys)), bans.inForceFor(judged, now),
                 campaigns.recordAll(List.copyOf(members.values())));
     }
 
     /**
-     * What one batch's lookups found. {@code comments} holds the batch's comments as applied so far and
-     * the stored comments they reply to.
+     * What one batch's lookups found: its posts' prepared texts, and in {@code comments} the batch's
+     * comments as applied so far and the stored comments they reply to.
      */
-    private record Context(Map<String, Post> posts, Map<UUID, ModeratedComment> comments, AuthorRecords authors,
-                           Bans.InForce bans, Map<UUID, Campaign> campaigns) {
+    private record Context(Map<String, Relevance.Document> posts, Map<UUID, ModeratedComment> comments,
+                           AuthorRecords authors, Bans.InForce bans, Map<UUID, Campaign> campaigns) {
 
         CommentInput inputFor(ModeratedComment comment) {
-            Post post = posts.get(comment.postId);
             ModeratedComment parent = comment.parentId == null ? null : comments.get(comment.parentId);
             return new CommentInput(comment.body, comment.authorName, comment.authorUrl, comment.signals,
-                    post == null ? null : post.relevanceText(), parent == null ? null : parent.body,
+                    posts.get(comment.postId), parent == null ? null : parent.body,
                     authors.trustOf(comment), campaigns.get(comment.id));
         }
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -99,6 +100,33 @@ class PostConsumerTest {
         assertThat(related.scores).containsKey("offTopic");
         assertThat(unrelated.scores.get("offTopic")).isGreaterThan(related.scores.get("offTopic"));
         assertThat(unrelated.rules).contains("off-topic");
+    }
+
+    @Test
+    void aCommentAfterThePostsTextChangedIsJudgedAgainstTheNewText() {
+        String postId = TestEvents.newPostId();
+        Instant registered = TestEvents.now();
+        topics.sendJson(Topics.POSTS, postId, PostUpdated.of(postId, "Fingerprinting", null, POST_TEXT, true,
+                registered));
+        await().atMost(Duration.ofSeconds(30)).until(() -> post(postId) != null);
+        CommentSubmitted before = TestEvents.submitted(postId, "Which harrows fit a small tractor?");
+        topics.sendJson(Topics.COMMENTS, postId, before);
+        published.await(before.commentId(), 1);
+
+        topics.sendJson(Topics.POSTS, postId, PostUpdated.of(postId, "Tractors", null,
+                "Choosing ploughs and harrows for a small tractor.", true, registered.plusSeconds(60)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> post(postId).title.equals("Tractors"));
+        CommentSubmitted after = TestEvents.submitted(postId, "Do harrows suit an old tractor?");
+        topics.sendJson(Topics.COMMENTS, postId, after);
+        published.await(after.commentId(), 1);
+
+        assertThat(offTopic(before)).isEqualTo(1.0);
+        assertThat(offTopic(after)).isLessThan(0.9);
+    }
+
+    private double offTopic(CommentSubmitted comment) {
+        return QuarkusTransaction.requiringNew().call(() -> decisions.history(comment.commentId())).get(0)
+                .scores.get("offTopic");
     }
 
     private Post post(String postId) {

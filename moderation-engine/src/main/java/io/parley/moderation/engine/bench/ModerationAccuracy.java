@@ -53,6 +53,8 @@ public final class ModerationAccuracy {
     private final Thresholds thresholds = Thresholds.DEFAULTS;
     private final Featurizer featurizer = new Featurizer(StarterData.terms());
     private final Relevance relevance = new Relevance(StarterData.corpus().stream().map(LabeledComment::body).toList());
+    private final Relevance.Document throughputPost = relevance
+            .document("A post about music videos, privacy of viewers and how comment sections are moderated.");
     private final SentenceEncoder encoder;
     private final Trainer trainer;
     private final SecondStage secondStage;
@@ -370,9 +372,8 @@ public final class ModerationAccuracy {
                 residentKb() / 1024);
     }
 
-    private static CommentInput throughputInput(Row row) {
-        String post = "A post about music videos, privacy of viewers and how comment sections are moderated.";
-        return CommentInput.of(row.content, row.author, null).withContext(post, null);
+    private CommentInput throughputInput(Row row) {
+        return CommentInput.of(row.content, row.author, null).withContext(throughputPost, null);
     }
 
     /** One classification of the throughput loop: a comment and the engine that judges it. */

@@ -1,12 +1,12 @@
 package io.parley.moderation.engine.classify;
 
 /**
- * 64-bit hashes of feature names, computed char by char so a feature can be hashed from the text it
+ * 64-bit hashes of feature names (and of the terms {@code Relevance} compares), computed char by char so a feature can be hashed from the text it
  * comes from without building its name. FNV-1a over UTF-16 chars, then a finalising mix: hashing
  * {@code "w="} then a word gives the same value as hashing {@code "w=" + word}. At 64 bits, two features
  * of one model sharing a hash is too unlikely to matter.
  */
-final class FeatureHash {
+public final class FeatureHash {
 
     static final long START = 0xcbf29ce484222325L;
     private static final long PRIME = 0x100000001b3L;
@@ -35,7 +35,7 @@ final class FeatureHash {
         return h == 0 ? 1 : h;
     }
 
-    static long of(String feature) {
+    public static long of(String feature) {
         return finish(add(START, feature));
     }
 }

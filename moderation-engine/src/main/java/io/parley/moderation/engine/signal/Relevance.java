@@ -1,7 +1,10 @@
 package io.parley.moderation.engine.signal;
 
+import io.parley.moderation.engine.classify.FeatureHash;
 import io.parley.moderation.engine.text.Text;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +19,7 @@ import java.util.Set;
  */
 public final class Relevance {
 
-    private static final Set<String> STOP_WORDS = Set.of("the", "a", "an", "and", "or", "but", "of", "to", "in",
+    static final Set<String> STOP_WORDS = Set.of("the", "a", "an", "and", "or", "but", "of", "to", "in",
             "on", "for", "with", "at", "by", "from", "is", "are", "was", "were", "be", "been", "it", "its", "this",
             "that", "these", "those", "i", "you", "he", "she", "we", "they", "me", "my", "your", "our", "their",
             "as", "so", "if", "not", "no", "do", "does", "did", "have", "has", "had", "will", "would", "can",
@@ -37,29 +40,105 @@ public final class Relevance {
         this.documents = backgroundDocuments.size();
     }
 
-    /** Best cosine against the post text and the parent's text; empty when neither is known or the comment has no content words. */
-    public OptionalDouble similarity(String comment, String postText, String parentText) {
-        Map<String, Double> c = vector(comment);
+    /**
+     * Best cosine against the post and the parent's text; empty when neither is known or has content
+     * words, or the comment has none.
+     *
+     * @param post the post's text as {@link #document} prepared it, or null when the post is not registered
+     */
+    public OptionalDouble similarity(String comment, Document post, String parentText) {
+        Document c = document(comment);
         if (c.isEmpty()) {
             return OptionalDouble.empty();
         }
         double best = -1;
-        for (String other : new String[]{postText, parentText}) {
-            if (other != null && !other.isBlank()) {
-                best = Math.max(best, cosine(c, vector(other)));
-            }
+        if (post != null && !post.isEmpty()) {
+            best = c.cosine(post);
+        }
+        Document parent = document(parentText);
+        if (!parent.isEmpty()) {
+            best = Math.max(best, c.cosine(parent));
         }
         return best < 0 ? OptionalDouble.empty() : OptionalDouble.of(best);
     }
 
-    private Map<String, Double> vector(String raw) {
-        Map<String, Double> tf = new HashMap<>();
-        for (String term : terms(Text.normalize(raw))) {
-            tf.merge(term, 1.0, Double::sum);
+    /** A text's TF-IDF weights, to compare with comments; empty for a null or blank text. */
+    public Document document(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Document.EMPTY;
         }
-        tf.replaceAll((term, count) -> (1 + Math.log(count))
-                * Math.log((documents + 1.0) / (documentFrequency.getOrDefault(term, 0) + 1.0)) + 1);
-        return tf;
+        Map<String, Integer> counts = new HashMap<>();
+        for (String term : terms(Text.normalize(raw))) {
+            counts.merge(term, 1, Integer::sum);
+        }
+        long[] hashes = new long[counts.size()];
+        double[] weights = new double[counts.size()];
+        int i = 0;
+        for (Map.Entry<String, Integer> term : counts.entrySet()) {
+            hashes[i] = FeatureHash.of(term.getKey());
+            weights[i] = (1 + Math.log(term.getValue()))
+                    * Math.log((documents + 1.0) / (documentFrequency.getOrDefault(term.getKey(), 0) + 1.0)) + 1;
+            i++;
+        }
+        return new Document(hashes, weights);
+    }
+
+    /**
+     * A text ready for comparison: its distinct terms, as 64-bit hashes in ascending order, with their
+     * TF-IDF weights. A post's is prepared once and compared with every comment left on it; at 16 bytes a
+     * term, it holds none of the text.
+     */
+    public static final class Document {
+
+        static final Document EMPTY = new Document(new long[0], new double[0]);
+
+        private final long[] terms;
+        private final double[] weights;
+        private final double norm;
+
+        private Document(long[] unsortedTerms, double[] unsortedWeights) {
+            Integer[] order = new Integer[unsortedTerms.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, Comparator.comparingLong(i -> unsortedTerms[i]));
+            terms = new long[order.length];
+            weights = new double[order.length];
+            double squares = 0;
+            for (int k = 0; k < order.length; k++) {
+                terms[k] = unsortedTerms[order[k]];
+                weights[k] = unsortedWeights[order[k]];
+                squares += weights[k] * weights[k];
+            }
+            norm = Math.sqrt(squares);
+        }
+
+        public boolean isEmpty() {
+            return terms.length == 0;
+        }
+
+        /** How many distinct terms the text has: what keeping this document costs, 16 bytes each. */
+        public int size() {
+            return terms.length;
+        }
+
+        /** Cosine of the two weight vectors: a merge of the two ascending term lists. */
+        double cosine(Document other) {
+            double dot = 0;
+            int i = 0;
+            int j = 0;
+            while (i < terms.length && j < other.terms.length) {
+                int order = Long.compare(terms[i], other.terms[j]);
+                if (order == 0) {
+                    dot += weights[i++] * other.weights[j++];
+                } else if (order < 0) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+            return dot == 0 ? 0 : dot / (norm * other.norm);
+        }
     }
 
     private static List<String> terms(String normalized) {
@@ -78,24 +157,5 @@ public final class Relevance {
             return w.substring(0, w.length() - 1);
         }
         return w;
-    }
-
-    private static double cosine(Map<String, Double> a, Map<String, Double> b) {
-        double dot = 0;
-        for (Map.Entry<String, Double> e : a.entrySet()) {
-            Double other = b.get(e.getKey());
-            if (other != null) {
-                dot += e.getValue() * other;
-            }
-        }
-        return dot == 0 ? 0 : dot / (norm(a) * norm(b));
-    }
-
-    private static double norm(Map<String, Double> v) {
-        double sum = 0;
-        for (double x : v.values()) {
-            sum += x * x;
-        }
-        return Math.sqrt(sum);
     }
 }
