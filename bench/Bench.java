@@ -56,6 +56,7 @@ public class Bench {
     static final Path ROOT = Path.of(System.getProperty("parley.root", ".")).toAbsolutePath().normalize();
     static final int SECONDS = Integer.getInteger("bench.seconds", 15);
     static final int BACKLOG = Integer.getInteger("bench.backlog", 100_000);
+    static final int DRAIN_POSTS = 1000;
     /** Which parts to run (default all): ceilings, ingest, e2e, reads, drain. */
     static final List<String> PHASES = List.of(System.getProperty("bench.phases",
             "ceilings,ingest,e2e,reads,drain").split(","));
@@ -241,6 +242,25 @@ public class Bench {
                 + CONTEXTS[random.nextInt(CONTEXTS.length)] + " " + ENDINGS[random.nextInt(ENDINGS.length)]
                 + " (" + TOPICS[random.nextInt(TOPICS.length)] + ", " + CONTEXTS[random.nextInt(CONTEXTS.length)]
                 + ", note " + i + ")";
+    }
+
+    /**
+     * A post's text as a blog registers it: sixteen HTML paragraphs, about 8 KB, the length of a release
+     * announcement on the Tor blog. Distinct per post.
+     */
+    static String postText(int post) {
+        java.util.Random random = new java.util.Random(post * 40503L + 7);
+        StringBuilder text = new StringBuilder();
+        for (int paragraph = 0; paragraph < 16; paragraph++) {
+            text.append("<p>");
+            for (int sentence = 0; sentence < 6; sentence++) {
+                text.append("This release changes ").append(TOPICS[random.nextInt(TOPICS.length)]).append(' ')
+                        .append(CONTEXTS[random.nextInt(CONTEXTS.length)]).append(", ")
+                        .append(ENDINGS[random.nextInt(ENDINGS.length)]).append(' ');
+            }
+            text.append("</p>\\n");
+        }
+        return text.toString();
     }
 
     static Path writeLua(Path work) throws IOException {
@@ -460,18 +480,29 @@ public class Bench {
     }
 
     static Drain backlogDrain(LocalStack stack) throws Exception {
-        List<ServiceNode> consumers = consumers(stack);
-        consumers.forEach(ServiceNode::stop);
         String run = "bench-drain-" + UUID.randomUUID().toString().substring(0, 6);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+        List<ServiceNode> consumers = consumers(stack);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new StringSerializer())) {
             String now = Instant.now().toString();
+            // The posts are registered with their text, as a blog does, and stored before the backlog goes
+            // on: every comment is then judged against the text of its post, as in production.
+            for (int p = 0; p < DRAIN_POSTS; p++) {
+                String postId = run + "-" + p;
+                producer.send(new ProducerRecord<>("parley.posts.v1", postId, """
+                        {"schemaVersion":1,"postId":"%s","title":"Release notes %d","url":null,"text":"%s",\
+                        "commentsOpen":true,"updatedAt":"%s"}""".formatted(postId, p, postText(p), now)));
+            }
+            producer.flush();
+            waitForRows(stack, "moderation", "select count(*) from post where id like '" + run + "-%'", DRAIN_POSTS,
+                    120, 500);
+            consumers.forEach(ServiceNode::stop);
             for (int i = 0; i < BACKLOG; i++) {
-                String postId = run + "-" + (i % 1000);
+                String postId = run + "-" + (i % DRAIN_POSTS);
                 producer.send(new ProducerRecord<>("parley.comments.v1", postId, """
                         {"type":"comment.submitted","schemaVersion":1,"commentId":"%s","version":1,"postId":"%s",\
                         "parentId":null,"author":{"name":"Reader %d","email":null,"url":null},\
@@ -487,7 +518,7 @@ public class Bench {
         String published = "from published_comment where post_id like '" + run + "-%'";
         // Each count scans the table, so the drain is polled less often than a seeded thread: at 0.5 s the
         // polling took as much of PostgreSQL as the publish service's comment inserts.
-        waitForRows(stack, "select count(*) " + published, BACKLOG, 900, 2000);
+        waitForRows(stack, "publish", "select count(*) " + published, BACKLOG, 900, 2000);
         double overall = BACKLOG / ((System.nanoTime() - started) / 1e9);
         String cpuUsed = note(String.format("machine CPU %.0f%% busy", machineBusyPercent(machine)),
                 cpuPer("comment", cpu, stack, BACKLOG, LocalStack.MODERATION, LocalStack.PUBLISH, KAFKA, POSTGRES)
@@ -564,14 +595,14 @@ public class Bench {
     }
 
     static void waitForRows(LocalStack stack, String countQuery, long expected, int seconds) throws Exception {
-        waitForRows(stack, countQuery, expected, seconds, 500);
+        waitForRows(stack, "publish", countQuery, expected, seconds, 500);
     }
 
-    static void waitForRows(LocalStack stack, String countQuery, long expected, int seconds, long pollMillis)
-            throws Exception {
+    static void waitForRows(LocalStack stack, String database, String countQuery, long expected, int seconds,
+                            long pollMillis) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
-            List<Long> count = queryLongs(stack.postgres(), "publish", countQuery);
+            List<Long> count = queryLongs(stack.postgres(), database, countQuery);
             if (!count.isEmpty() && count.get(0) >= expected) {
                 return;
             }
