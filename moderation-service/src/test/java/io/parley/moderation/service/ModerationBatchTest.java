@@ -9,6 +9,7 @@ import io.parley.events.CommentWithdrawn;
 import io.parley.events.ModerationDecision;
 import io.parley.events.Outcome;
 import io.parley.moderation.domain.DecisionRecord;
+import io.parley.moderation.engine.ModerationEngine;
 import io.parley.moderation.repository.DecisionRecordRepository;
 import io.parley.testsupport.KafkaAndPostgres;
 import io.parley.testsupport.TestEvents;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +36,9 @@ class ModerationBatchTest {
 
     @Inject
     DecisionRecordRepository decisions;
+
+    @Inject
+    EngineProvider engines;
 
     @Test
     void copiesArrivingInOneBatchFormOneCampaign() {
@@ -103,6 +108,42 @@ class ModerationBatchTest {
                 .isEqualTo(first.stream().map(d -> org.assertj.core.groups.Tuple.tuple(d.commentId(), d.version(),
                         d.outcome())).toList());
         batch.forEach(event -> assertThat(history(event.commentId())).hasSize(1));
+    }
+
+    @Test
+    void aBatchRunsAsManyStatementsWhateverItsSize() {
+        moderation.apply(distinctComments(1)); // the engine and its lookups are ready before counting
+        int few = 0;
+        int many = 0;
+        boolean sameEngine = false;
+        // A moderator's decision in another test retrains in the background; a new model read mid-count is
+        // not the batch's cost, so such a count is taken again.
+        for (int attempt = 0; attempt < 5 && !sameEngine; attempt++) {
+            ModerationEngine engine = currentEngine();
+            few = StatementCounter.runBy(() -> moderation.apply(distinctComments(3)));
+            many = StatementCounter.runBy(() -> moderation.apply(distinctComments(30)));
+            sameEngine = currentEngine() == engine;
+        }
+
+        assertThat(sameEngine).as("the engine stayed the same while counting").isTrue();
+        assertThat(few).isPositive();
+        assertThat(many).isEqualTo(few);
+    }
+
+    private ModerationEngine currentEngine() {
+        return QuarkusTransaction.requiringNew().call(engines::current);
+    }
+
+    /** New comments by different authors on different posts, none a copy of another. */
+    private static List<CommentEvent> distinctComments(int count) {
+        String[] subjects = {"bridges", "snowflake", "onion services", "the security slider", "letterboxing",
+                "relay bandwidth"};
+        String[] places = {"at home", "at work", "in a library", "on a train", "abroad"};
+        return IntStream.range(0, count)
+                .<CommentEvent>mapToObj(i -> by("author-" + UUID.randomUUID(), TestEvents.newPostId(),
+                        "Question " + i + ": how do " + subjects[i % subjects.length] + " behave "
+                                + places[i % places.length] + " for you?"))
+                .toList();
     }
 
     private static CommentSubmitted by(String authorKey, String postId, String body) {
