@@ -1,5 +1,7 @@
 package io.parley.moderation.engine.signal;
 
+import io.parley.moderation.engine.text.Text;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -52,16 +54,11 @@ public record Links(int count, Set<String> hosts) {
         int last = text.length() - 1;
         for (int i = 0; i < last; i++) {
             char c = text.charAt(i);
-            if (c == '.' && !isSpace(text.charAt(i + 1)) || c == ':' && text.startsWith("//", i + 1)) {
+            if (c == '.' && !Text.isSpace(text.charAt(i + 1)) || c == ':' && text.startsWith("//", i + 1)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** {@code \s} in a pattern: what the URL pattern stops a link at. */
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** The host of a link or bare domain, lower case and without a leading {@code www.}; null if none. */

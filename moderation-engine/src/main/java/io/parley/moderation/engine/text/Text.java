@@ -69,7 +69,8 @@ public final class Text {
         return false;
     }
 
-    private static boolean isSpace(char c) {
+    /** White space as {@code \s} means in a regular expression: space, tab, line breaks, vertical tab, form feed. */
+    public static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
