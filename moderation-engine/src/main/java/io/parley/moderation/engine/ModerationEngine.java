@@ -121,7 +121,8 @@ public final class ModerationEngine {
             rules.add("first-time-author");
         }
         double spam = sigmoid(logit);
-        OptionalDouble similarity = relevance.similarity(in.body(), in.post(), in.parentText());
+        OptionalDouble similarity = relevance.similarity(relevance.documentOfNormalized(evidence.text()),
+                in.post(), in.parentText());
         Double offTopic = similarity.isPresent() ? 1 - similarity.getAsDouble() : null;
 
         // The second stage: a sentence embedding for comments whose n-gram scores are uncertain, and only

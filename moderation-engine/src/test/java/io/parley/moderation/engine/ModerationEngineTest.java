@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class ModerationEngineTest {
 
@@ -81,6 +82,17 @@ class ModerationEngineTest {
         Assessment related = engine.assess(CommentInput.of("Which WireGuard version runs on the Pi?", "Ann", null)
                 .withContext(post, null));
         assertThat(related.score("offTopic")).isLessThan(1.0);
+    }
+
+    @Test
+    void offTopicScoreComparesTheCommentAsWrittenWithThePost() {
+        Relevance.Document post = RELEVANCE.document("Bridges and Snowflake proxies help readers behind firewalls.");
+        String body = "<p>Do <b>Snowflake</b> proxies &amp; bridges work behind a university FIREWALL?</p>";
+
+        Assessment assessed = engine.assess(CommentInput.of(body, "Ann", null).withContext(post, null));
+
+        assertThat(assessed.score("offTopic")).isCloseTo(
+                1 - RELEVANCE.similarity(RELEVANCE.document(body), post, null).orElseThrow(), within(0.00005));
     }
 
     @Test

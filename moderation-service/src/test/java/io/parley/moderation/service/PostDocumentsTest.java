@@ -57,9 +57,9 @@ class PostDocumentsTest {
 
         Relevance.Document after = prepared(documents, postId);
         assertThat(after).isNotSameAs(before);
-        assertThat(engines.relevance().similarity("Which harrows fit a small tractor?", after, null).orElseThrow())
-                .isGreaterThan(engines.relevance().similarity("Which harrows fit a small tractor?", before, null)
-                        .orElseThrow());
+        Relevance.Document question = engines.relevance().document("Which harrows fit a small tractor?");
+        assertThat(engines.relevance().similarity(question, after, null).orElseThrow())
+                .isGreaterThan(engines.relevance().similarity(question, before, null).orElseThrow());
     }
 
     @Test

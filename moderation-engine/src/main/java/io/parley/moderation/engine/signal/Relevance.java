@@ -44,31 +44,36 @@ public final class Relevance {
      * Best cosine against the post and the parent's text; empty when neither is known or has content
      * words, or the comment has none.
      *
-     * @param post the post's text as {@link #document} prepared it, or null when the post is not registered
+     * @param comment the comment's text, prepared by {@link #document} or {@link #documentOfNormalized}
+     * @param post    the post's text as {@link #document} prepared it, or null when the post is not registered
      */
-    public OptionalDouble similarity(String comment, Document post, String parentText) {
-        Document c = document(comment);
-        if (c.isEmpty()) {
+    public OptionalDouble similarity(Document comment, Document post, String parentText) {
+        if (comment.isEmpty()) {
             return OptionalDouble.empty();
         }
         double best = -1;
         if (post != null && !post.isEmpty()) {
-            best = c.cosine(post);
+            best = comment.cosine(post);
         }
         Document parent = document(parentText);
         if (!parent.isEmpty()) {
-            best = Math.max(best, c.cosine(parent));
+            best = Math.max(best, comment.cosine(parent));
         }
         return best < 0 ? OptionalDouble.empty() : OptionalDouble.of(best);
     }
 
     /** A text's TF-IDF weights, to compare with comments; empty for a null or blank text. */
     public Document document(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return Document.EMPTY;
-        }
+        return raw == null || raw.isBlank() ? Document.EMPTY : documentOfNormalized(Text.normalize(raw));
+    }
+
+    /**
+     * The same for a text {@link Text#normalize} already normalized, as the engine's evidence holds the
+     * comment: normalizing it again would be work done twice on every comment (and is not a no-op).
+     */
+    public Document documentOfNormalized(String normalized) {
         Map<String, Integer> counts = new HashMap<>();
-        for (String term : terms(Text.normalize(raw))) {
+        for (String term : terms(normalized)) {
             counts.merge(term, 1, Integer::sum);
         }
         long[] hashes = new long[counts.size()];

@@ -22,28 +22,30 @@ class RelevanceTest {
 
     @Test
     void commentOnTheSubjectIsCloserThanAnUnrelatedOne() {
-        double related = relevance.similarity("Does Tor Browser also hide my fonts from fingerprinting?", post, null)
+        double related = relevance.similarity(relevance.document("Does Tor Browser also hide my fonts from fingerprinting?"),
+                        post, null)
                 .orElseThrow();
-        double unrelated = relevance.similarity("Wholesale tractors shipped from Nebraska", post, null).orElseThrow();
+        double unrelated = relevance.similarity(relevance.document("Wholesale tractors shipped from Nebraska"), post, null).orElseThrow();
         assertThat(related).isGreaterThan(0.1);
         assertThat(unrelated).isZero();
     }
 
     @Test
     void aReplyIsJudgedAgainstItsParentToo() {
-        double reply = relevance.similarity("Yes, the kitchen renovation took three months",
+        double reply = relevance.similarity(relevance.document("Yes, the kitchen renovation took three months"),
                 post, "How long did your kitchen renovation take?").orElseThrow();
         assertThat(reply).isGreaterThan(0.3);
     }
 
     @Test
     void unknownPostGivesNoScore() {
-        assertThat(relevance.similarity("anything", null, null)).isEmpty();
+        assertThat(relevance.similarity(relevance.document("anything"), null, null)).isEmpty();
     }
 
     @Test
     void aPostWithoutContentWordsGivesNoScore() {
-        assertThat(relevance.similarity("Fonts and canvas again", relevance.document("It is what it is."), null))
+        assertThat(relevance.similarity(relevance.document("Fonts and canvas again"),
+                relevance.document("It is what it is."), null))
                 .isEmpty();
     }
 
@@ -59,7 +61,7 @@ class RelevanceTest {
                 "Canvas and WebGL, canvas and WebGL: the same user, every user, looks the same",
                 "<p>Tracking <b>without cookies</b> &amp; fonts</p>", "Cheap jerseys for sale, music too");
         for (String comment : comments) {
-            assertThat(relevance.similarity(comment, post, null).orElseThrow())
+            assertThat(relevance.similarity(relevance.document(comment), post, null).orElseThrow())
                     .isCloseTo(cosine(weights(comment), weights(POST)), within(1e-12));
         }
     }
