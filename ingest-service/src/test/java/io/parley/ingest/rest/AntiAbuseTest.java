@@ -10,8 +10,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,6 +25,9 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaAndPostgres.class, initArgs = @ResourceArg(name = "database", value = "ingest"))
 class AntiAbuseTest {
+
+    @Inject
+    Clock clock;
 
     @Test
     void challengeGivesASignedFormTokenAndTheDifficulty() {
@@ -62,13 +67,21 @@ class AntiAbuseTest {
 
     @Test
     void clientWithoutProofOfWorkIsRateLimitedWithRetryAfter() {
-        String postId = TestEvents.newPostId();
-        for (int i = 0; i < 10; i++) {
-            assertThat(submit(postId, "client-c", Map.of()).statusCode()).isEqualTo(202);
-        }
-        ExtractableResponse<Response> limited = given().contentType(ContentType.JSON)
-                .header("X-Forwarded-For", "198.51.100.3").header("User-Agent", "client-c")
-                .body(CommentRequests.json(postId, "Ada", "one too many")).post("/api/v1/comments").then().extract();
+        ExtractableResponse<Response> limited;
+        long minute;
+        // The limiter counts per minute of the clock: submissions that straddle the turn of a minute are
+        // counted in two windows, so such a run is made again, on a fresh post, within one minute.
+        do {
+            minute = minuteOfTheClock();
+            String postId = TestEvents.newPostId();
+            for (int i = 0; i < 10; i++) {
+                assertThat(submit(postId, "client-c", Map.of()).statusCode()).isEqualTo(202);
+            }
+            limited = given().contentType(ContentType.JSON)
+                    .header("X-Forwarded-For", "198.51.100.3").header("User-Agent", "client-c")
+                    .body(CommentRequests.json(postId, "Ada", "one too many")).post("/api/v1/comments").then()
+                    .extract();
+        } while (minuteOfTheClock() != minute);
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.contentType()).startsWith("application/problem+json");
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
@@ -83,6 +96,10 @@ class AntiAbuseTest {
             Map<String, Object> proof = Map.of("formToken", token, "powNonce", ProofOfWork.solve(token, challenge.path("bits")));
             assertThat(submit(postId, "tor-browser", proof).statusCode()).as("comment %d", i).isEqualTo(202);
         }
+    }
+
+    private long minuteOfTheClock() {
+        return clock.millis() / 60_000;
     }
 
     /** Every call comes from the same (documentation-range) address, as through one Tor exit. */
