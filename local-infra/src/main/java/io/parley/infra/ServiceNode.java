@@ -19,7 +19,7 @@ public final class ServiceNode {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     /**
      * Aimed at 300 MB resident per service on a 2-core machine (bench/run-benchmarks measures it, and
-     * README gives the latest peaks; moderation's stay above it): class metadata alone is ~100 MB and
+     * README gives the latest peaks): class metadata alone is ~100 MB and
      * live data 40-60 MB, so the serial collector gets a 128 MB heap (96 MB would cost a fifth of the
      * drain rate). Keeping less of the heap free saved 10-20 MB but doubled the full
      * collections, which stall a service for 80-220 ms.
@@ -34,14 +34,18 @@ public final class ServiceNode {
     private final Path runnerJar;
     private final int httpPort;
     private final Map<String, String> env;
+    private final List<String> jvmFlags;
     private final Path logFile;
     private ChildJvm jvm;
 
-    public ServiceNode(String name, Path moduleDir, int httpPort, Map<String, String> env, Path logFile) {
+    /** {@code jvmFlags} come after the {@link #MEMORY_FLAGS} every service gets. */
+    public ServiceNode(String name, Path moduleDir, int httpPort, Map<String, String> env, List<String> jvmFlags,
+                       Path logFile) {
         this.name = name;
         this.runnerJar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         this.httpPort = httpPort;
         this.env = Map.copyOf(env);
+        this.jvmFlags = List.copyOf(jvmFlags);
         this.logFile = logFile;
     }
 
@@ -56,6 +60,7 @@ public final class ServiceNode {
             jvmArgs.add("-javaagent:" + infraJar); // ParentWatch: the service exits with us
         }
         jvmArgs.addAll(MEMORY_FLAGS);
+        jvmArgs.addAll(jvmFlags);
         Map<String, String> environment = new HashMap<>(env);
         environment.putIfAbsent("MALLOC_ARENA_MAX", "2"); // glibc would keep 8 arenas per core
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
