@@ -82,13 +82,22 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Moderation runs with the C1 compiler only, as its Dockerfile does. Its time goes to Kafka, JDBC and
-     * Hibernate, where C2's code was not measurably faster (drain: 0.28-0.32 CPU ms per comment against
-     * 0.27-0.35), while C2's arenas (32 MB at a peak), profiles and code kept it at 337-353 MB under load
-     * instead of 285. Publish keeps C2: C1 doubled the CPU of a page read.
+     * The JIT's memory kept moderation and publish above 300 MB resident under load; the Dockerfiles use the
+     * same flags. Figures from bench/run-benchmarks, 2026-11-23:
+     * <ul>
+     *   <li>Moderation compiles with C1 only: 284-288 MB instead of 322-353. Its time goes to Kafka, JDBC and
+     *   Hibernate; the drain lost about a tenth (2,026 against 2,238 comments/s, three alternating runs each).
+     *   C2 alone was faster in the drain but left paths uncompiled at 200/s (end-to-end p99 129 ms).</li>
+     *   <li>Publish compiles with C2 only, on one compiler thread: its page reads kept their speed (17,785
+     *   req/s; C1 alone halved them) and its peak fell from 304-337 MB to 271-301.</li>
+     * </ul>
      */
     static List<String> jvmFlags(String service) {
-        return service.equals(MODERATION) ? List.of("-XX:TieredStopAtLevel=1") : List.of();
+        return switch (service) {
+            case MODERATION -> List.of("-XX:TieredStopAtLevel=1");
+            case PUBLISH -> List.of("-XX:-TieredCompilation", "-XX:CICompilerCount=1");
+            default -> List.of();
+        };
     }
 
     /** How the services find each other and the shared secrets; every service ignores what it does not use. */
