@@ -83,16 +83,16 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * The JIT's memory kept moderation and publish above 300 MB resident under load; the Dockerfiles use the
-     * same flags. Figures from bench/run-benchmarks, 2026-11-23:
+     * same flags (checked by ComposeMatchesCodeTest). Figures from bench/run-benchmarks, 2026-11-23:
      * <ul>
-     *   <li>Moderation compiles with C1 only: 284-288 MB instead of 322-353. Its time goes to Kafka, JDBC and
+     *   <li>Moderation compiles with C1 only: 284-293 MB instead of 322-353. Its time goes to Kafka, JDBC and
      *   Hibernate; the drain lost about a tenth (2,026 against 2,238 comments/s, three alternating runs each).
      *   C2 alone was faster in the drain but left paths uncompiled at 200/s (end-to-end p99 129 ms).</li>
-     *   <li>Publish compiles with C2 only, on one compiler thread: its page reads kept their speed (17,785
-     *   req/s; C1 alone halved them) and its peak fell from 304-337 MB to 271-301.</li>
+     *   <li>Publish compiles with C2 only, on one compiler thread: its page reads kept their speed (C1 alone
+     *   doubled their CPU) and its peak fell from 304-324 MB to 271-301.</li>
      * </ul>
      */
-    static List<String> jvmFlags(String service) {
+    public static List<String> jvmFlags(String service) {
         return switch (service) {
             case MODERATION -> List.of("-XX:TieredStopAtLevel=1");
             case PUBLISH -> List.of("-XX:-TieredCompilation", "-XX:CICompilerCount=1");

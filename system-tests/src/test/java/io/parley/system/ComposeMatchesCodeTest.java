@@ -1,5 +1,6 @@
 package io.parley.system;
 
+import io.parley.infra.LocalStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -77,6 +78,19 @@ class ComposeMatchesCodeTest {
         String text = read(dockerfile);
         assertThat(text).contains(name + "-service/target/quarkus-app").contains("USER 185")
                 .contains("HEALTHCHECK").contains("/q/health/ready").contains("QUARKUS_HTTP_PORT=8080");
+    }
+
+    /** The JIT flags decide whether a service stays under 300 MB, so a container runs with the local stack's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest", "moderation", "publish"})
+    void dockerfileCompilesWithTheLocalStacksJitFlags(String name) {
+        String dockerfile = read(ROOT.resolve(name + "-service/src/main/docker/Dockerfile.jvm"));
+        Matcher options = Pattern.compile("JAVA_OPTS_APPEND=\"([^\"]*)\"").matcher(dockerfile);
+        assertThat(options.find()).as("%s-service's Dockerfile sets JAVA_OPTS_APPEND", name).isTrue();
+        List<String> jitFlags = Stream.of(options.group(1).split("\\s+"))
+                .filter(flag -> flag.matches("-XX:(TieredStopAtLevel=\\d|[+-]TieredCompilation|CICompilerCount=\\d+)"))
+                .toList();
+        assertThat(jitFlags).containsExactlyInAnyOrderElementsOf(LocalStack.jvmFlags(name));
     }
 
     @ParameterizedTest
