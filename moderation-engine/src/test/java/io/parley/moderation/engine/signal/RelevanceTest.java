@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -22,31 +23,28 @@ class RelevanceTest {
 
     @Test
     void commentOnTheSubjectIsCloserThanAnUnrelatedOne() {
-        double related = relevance.similarity(relevance.document("Does Tor Browser also hide my fonts from fingerprinting?"),
-                        post, null)
+        double related = similarity("Does Tor Browser also hide my fonts from fingerprinting?", post, null)
                 .orElseThrow();
-        double unrelated = relevance.similarity(relevance.document("Wholesale tractors shipped from Nebraska"), post, null).orElseThrow();
+        double unrelated = similarity("Wholesale tractors shipped from Nebraska", post, null).orElseThrow();
         assertThat(related).isGreaterThan(0.1);
         assertThat(unrelated).isZero();
     }
 
     @Test
     void aReplyIsJudgedAgainstItsParentToo() {
-        double reply = relevance.similarity(relevance.document("Yes, the kitchen renovation took three months"),
+        double reply = similarity("Yes, the kitchen renovation took three months",
                 post, "How long did your kitchen renovation take?").orElseThrow();
         assertThat(reply).isGreaterThan(0.3);
     }
 
     @Test
     void unknownPostGivesNoScore() {
-        assertThat(relevance.similarity(relevance.document("anything"), null, null)).isEmpty();
+        assertThat(similarity("anything", null, null)).isEmpty();
     }
 
     @Test
     void aPostWithoutContentWordsGivesNoScore() {
-        assertThat(relevance.similarity(relevance.document("Fonts and canvas again"),
-                relevance.document("It is what it is."), null))
-                .isEmpty();
+        assertThat(similarity("Fonts and canvas again", relevance.document("It is what it is."), null)).isEmpty();
     }
 
     @Test
@@ -61,9 +59,13 @@ class RelevanceTest {
                 "Canvas and WebGL, canvas and WebGL: the same user, every user, looks the same",
                 "<p>Tracking <b>without cookies</b> &amp; fonts</p>", "Cheap jerseys for sale, music too");
         for (String comment : comments) {
-            assertThat(relevance.similarity(relevance.document(comment), post, null).orElseThrow())
+            assertThat(similarity(comment, post, null).orElseThrow())
                     .isCloseTo(cosine(weights(comment), weights(POST)), within(1e-12));
         }
+    }
+
+    private OptionalDouble similarity(String comment, Relevance.Document post, String parentText) {
+        return relevance.similarity(relevance.document(comment), post, parentText);
     }
 
     /** The weights as the definition gives them, term by term in a map: (1 + ln tf) · ln((N + 1) / (df + 1)) + 1. */
