@@ -42,8 +42,62 @@ public class CommentRenderer {
     };
 
     public String render(String markdown) {
+        return isPlainProse(markdown) ? plainProse(markdown) : renderMarkdown(markdown);
+    }
+
+    /** Both layers, whatever the text: what {@link #render} does for anything but plain prose. */
+    String renderMarkdown(String markdown) {
         String html = renderer.render(parser.parse(markdown));
         return Jsoup.clean(html, "", safelist, output).strip();
+    }
+
+    /**
+     * Whether the text is prose that Markdown would only split into paragraphs: letters, digits, spaces
+     * and punctuation that is inert inline, and every line starting with a letter, a quote or a
+     * parenthesis, so no line can open a list, heading, quote or code block. Most comments are; parsing
+     * and sanitizing them was a quarter of publish's work per decision. Nothing here needs escaping.
+     */
+    static boolean isPlainProse(String text) {
+        boolean lineStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                if (i > 0 && text.charAt(i - 1) == ' ') {
+                    return false;
+                }
+                lineStart = true;
+            } else if (lineStart) {
+                if (!(Character.isLetter(c) || c == '"' || c == '\'' || c == '(')) {
+                    return false;
+                }
+                lineStart = false;
+            } else if (!(Character.isLetterOrDigit(c) || c == ' ' || PROSE_PUNCTUATION.indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return !text.endsWith(" ");
+    }
+
+    private static final String PROSE_PUNCTUATION = ".,;:?!'\"()/%$@+-=#";
+
+    /** Paragraphs are separated by blank lines; lines within one keep their line break, as Markdown does. */
+    private static String plainProse(String text) {
+        StringBuilder html = new StringBuilder(text.length() + 16);
+        boolean inParagraph = false;
+        for (String line : text.split("\n", -1)) {
+            if (line.isEmpty()) {
+                if (inParagraph) {
+                    html.append("</p>");
+                    inParagraph = false;
+                }
+            } else if (inParagraph) {
+                html.append('\n').append(line);
+            } else {
+                html.append(html.isEmpty() ? "<p>" : "\n<p>").append(line);
+                inParagraph = true;
+            }
+        }
+        return inParagraph ? html.append("</p>").toString() : html.toString();
     }
 
     /**

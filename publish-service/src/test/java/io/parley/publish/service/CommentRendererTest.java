@@ -34,6 +34,47 @@ class CommentRendererTest {
         assertThat(renderer.render("<b>bold</b>")).isEqualTo("<p>&lt;b&gt;bold&lt;/b&gt;</p>");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Thanks for the release!", "Two\n\nparagraphs, and \"quotes\" (with 5% off)",
+            "A line\nand the next line", "\n\nLeading and trailing blank lines\n\n\n",
+            "Double  spaces stay; so do URLs: https://example.org/a?b=c#d", "Ünïcödé wörds ça 日本語",
+            "'Quoted' start\n(parenthesis) start\n\"double\" start", "a = b + c - d / e @ f $ g # h", ""})
+    void plainProseRendersAsMarkdownWould(String text) {
+        assertThat(CommentRenderer.isPlainProse(text)).isTrue();
+        assertThat(renderer.render(text)).isEqualTo(renderer.renderMarkdown(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1. a list", "- item", "+ item", "# heading", "Hard  \nbreak", "    code",
+            "Some *em*", "Some _em_", "a\n===", "a\n---", "> quote", "<b>x</b>", "a &amp; b", "`code`",
+            "[link](https://x.example)", "trailing space ", "tab\there", "back\\slash", "~~~", "emoji 🙂",
+            "Windows\r\nline"})
+    void textMarkdownCouldChangeTakesTheFullPath(String text) {
+        assertThat(CommentRenderer.isPlainProse(text)).isFalse();
+    }
+
+    @Test
+    void randomTextTakingTheShortcutRendersAsMarkdownWould() {
+        String alphabet = "abcXYZé日 1234567890  \n\n.,;:?!'\"()/%$@+-=#*_<>&[]`~\\\t|";
+        java.util.Random random = new java.util.Random(20261123);
+        int plain = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = 1 + random.nextInt(40);
+            for (int i = 0; i < length; i++) {
+                // Mostly letters, so that a good share of the texts are plain prose.
+                text.append(random.nextInt(3) > 0 ? (char) ('a' + random.nextInt(26))
+                        : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String markdown = text.toString();
+            if (CommentRenderer.isPlainProse(markdown)) {
+                plain++;
+                assertThat(renderer.render(markdown)).as(markdown).isEqualTo(renderer.renderMarkdown(markdown));
+            }
+        }
+        assertThat(plain).isGreaterThan(1_000);
+    }
+
     static java.util.stream.Stream<String> hostile() {
         return InertHtml.HOSTILE.stream();
     }
