@@ -21,4 +21,16 @@ class TermsTest {
     void doesNotMatchInsideOtherWords() {
         assertThat(terms.match("sloane is a name, loaned is a word")).isEqualTo(new Terms.Matches(List.of(), List.of()));
     }
+
+    @Test
+    void eachTermIsReportedOnceInListOrder() {
+        Terms many = new Terms(List.of(), List.of("zero interest", "loan", "check out my"));
+        assertThat(many.match("loan, check out my loan and zero interest, check out my").suspect())
+                .containsExactly("check out my", "loan", "zero interest");
+    }
+
+    @Test
+    void aPhraseCutShortByTheEndOfTheTextDoesNotMatch() {
+        assertThat(terms.match("you should check out").suspect()).isEmpty();
+    }
 }
