@@ -19,7 +19,7 @@ public class PostThreadRepository implements PanacheRepositoryBase<PostThread, S
 
     /**
      * Recounts the posts' visible comments and moves their versions on, creating rows for new posts, in
-     * one statement whatever the number of posts. Comment changes must be flushed first: the counts are
+     * one statement whatever the number of posts. Comment changes must be written first: the counts are
      * taken in the database ({@code was_published}, implied by {@code visible}, lets PostgreSQL use the
      * thread index instead of scanning every comment for each post). The same statement notifies {@link #CHANGED_CHANNEL} per post; PostgreSQL
      * delivers that only when the transaction commits, to every listening instance, so their read caches

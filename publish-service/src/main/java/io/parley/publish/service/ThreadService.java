@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public class ThreadService {
         Instant now = Instant.now(clock);
         Map<UUID, PublishedComment> known = comments.findAllById(
                 decisions.stream().map(ModerationDecision::commentId).toList());
-        Set<String> changedPosts = new LinkedHashSet<>();
+        Map<UUID, PublishedComment> changed = new LinkedHashMap<>();
         for (ModerationDecision decision : decisions) {
             PublishedComment comment = known.get(decision.commentId());
             if (comment != null && comment.decisionVersion >= decision.version()) {
@@ -65,19 +66,18 @@ public class ThreadService {
             if (comment == null) {
                 comment = new PublishedComment();
                 comment.id = decision.commentId();
-                applyTo(comment, decision, now);
-                comments.persist(comment);
                 known.put(comment.id, comment);
-            } else {
-                applyTo(comment, decision, now);
             }
+            applyTo(comment, decision, now);
             if (!shownBefore && comment.wasPublished) {
                 metrics.firstShown(decision.submittedAt(), now);
             }
-            changedPosts.add(comment.postId);
+            changed.put(comment.id, comment);
         }
-        if (!changedPosts.isEmpty()) {
-            comments.flush();
+        if (!changed.isEmpty()) {
+            comments.saveAll(changed.values());
+            Set<String> changedPosts = new LinkedHashSet<>();
+            changed.values().forEach(comment -> changedPosts.add(comment.postId));
             threads.changed(changedPosts, now);
             // This instance's cache learns at once; others (and this one again) hear the notification.
             committed.fire(new ThreadsChanged(changedPosts));
