@@ -8,6 +8,7 @@ import io.parley.moderation.repository.DecisionRecordRepository;
 import io.parley.moderation.repository.ModeratedCommentRepository;
 import io.parley.support.messaging.DeadLetters;
 import io.parley.testsupport.KafkaAndPostgres;
+import io.parley.testsupport.SharedInfrastructure;
 import io.parley.testsupport.TestEvents;
 import io.parley.testsupport.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,12 +16,17 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +55,26 @@ class CommentEventConsumerTest {
         assertThat(decision.body()).isEqualTo(event.body());
         assertThat(decision.author().name()).isEqualTo("Ada");
         assertThat(decision.submittedAt()).isEqualTo(event.occurredAt());
+    }
+
+    /** Batches are acknowledged by hand once their decisions are in Kafka; without that no offset would move. */
+    @Test
+    void theGroupsOffsetPassesACommentOnceItsDecisionIsPublished() {
+        CommentSubmitted event = TestEvents.submitted(TestEvents.newPostId(), "Committed after its decision.");
+        topics.sendJson(Topics.COMMENTS, event.postId(), event);
+        ConsumerRecord<String, byte[]> sent = topics.awaitRecord(Topics.COMMENTS,
+                r -> new String(r.value(), StandardCharsets.UTF_8).contains(event.commentId().toString()));
+        TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+
+        awaitDecision(event.commentId());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedInfrastructure.get().kafka().bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets("moderation-service")
+                        .partitionsToOffsetAndMetadata().get().get(partition);
+                return committed != null && committed.offset() > sent.offset();
+            });
+        }
     }
 
     @Test
