@@ -21,6 +21,8 @@ import java.net.URISyntaxException;
 public class CommentRenderer {
 
     private static final String LINK_REL = "nofollow ugc noopener";
+    /** Punctuation Markdown leaves alone inside a line, and that needs no escaping in HTML. */
+    private static final String PROSE_PUNCTUATION = ".,;:?!'\"()/%$@+-=#";
 
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer renderer = HtmlRenderer.builder()
@@ -77,8 +79,6 @@ public class CommentRenderer {
         }
         return !text.endsWith(" ");
     }
-
-    private static final String PROSE_PUNCTUATION = ".,;:?!'\"()/%$@+-=#";
 
     /** Paragraphs are separated by blank lines; lines within one keep their line break, as Markdown does. */
     private static String plainProse(String text) {
