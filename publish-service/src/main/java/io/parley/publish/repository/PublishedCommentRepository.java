@@ -59,10 +59,15 @@ public class PublishedCommentRepository implements PanacheRepositoryBase<Publish
     /**
      * Inserts the new comments and overwrites the stored ones, in one statement. A stored row with the
      * same or a newer decision is left as it is: another instance (during a rebalance) got there first.
+     *
+     * @return for each post whose rows this statement changed, how many more of its comments are visible
+     *         now (negative when fewer). Taken from each row as it was just before and just after the write,
+     *         under the row's lock, so a thread's count can be moved on instead of recounted.
      */
-    public void saveAll(Collection<PublishedComment> comments) {
+    public Map<String, Integer> saveAll(Collection<PublishedComment> comments) {
+        Map<String, Integer> visibleGained = new HashMap<>();
         if (comments.isEmpty()) {
-            return;
+            return visibleGained;
         }
         session().doWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("""
@@ -77,6 +82,7 @@ public class PublishedCommentRepository implements PanacheRepositoryBase<Publish
                         submitted_at = excluded.submitted_at, edited_at = excluded.edited_at,
                         decision_version = excluded.decision_version, updated_at = excluded.updated_at
                     where published_comment.decision_version < excluded.decision_version
+                    returning old.post_id, coalesce(old.visible, false), new.post_id, new.visible
                     """.formatted(COLUMNS))) {
                 int column = 0;
                 upsert.setArray(++column, array(connection, "uuid", comments, c -> c.id));
@@ -92,9 +98,18 @@ public class PublishedCommentRepository implements PanacheRepositoryBase<Publish
                 upsert.setArray(++column, instants(connection, comments, c -> c.editedAt));
                 upsert.setArray(++column, array(connection, "bigint", comments, c -> c.decisionVersion));
                 upsert.setArray(++column, instants(connection, comments, c -> c.updatedAt));
-                upsert.executeUpdate();
+                try (ResultSet rows = upsert.executeQuery()) {
+                    while (rows.next()) {
+                        String before = rows.getString(1);
+                        if (before != null) {
+                            visibleGained.merge(before, rows.getBoolean(2) ? -1 : 0, Integer::sum);
+                        }
+                        visibleGained.merge(rows.getString(3), rows.getBoolean(4) ? 1 : 0, Integer::sum);
+                    }
+                }
             }
         });
+        return visibleGained;
     }
 
     private Session session() {

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,13 +73,11 @@ public class ThreadService {
             }
             changed.put(comment.id, comment);
         }
-        if (!changed.isEmpty()) {
-            comments.saveAll(changed.values());
-            Set<String> changedPosts = new LinkedHashSet<>();
-            changed.values().forEach(comment -> changedPosts.add(comment.postId));
-            threads.changed(changedPosts, now);
+        Map<String, Integer> visibleGained = comments.saveAll(changed.values());
+        if (!visibleGained.isEmpty()) {
+            threads.changed(visibleGained, now);
             // This instance's cache learns at once; others (and this one again) hear the notification.
-            committed.fire(new ThreadsChanged(changedPosts));
+            committed.fire(new ThreadsChanged(Set.copyOf(visibleGained.keySet())));
         }
         return decisions;
     }

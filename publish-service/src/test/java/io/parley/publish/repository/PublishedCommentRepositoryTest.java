@@ -17,7 +17,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The decision consumer's own reads and writes: every field survives, and an older decision never wins. */
+/**
+ * The decision consumer's own reads and writes: every field survives, an older decision never wins, and
+ * a save reports how many visible comments each post gained or lost.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaAndPostgres.class, initArgs = @ResourceArg(name = "database", value = "publish"))
 class PublishedCommentRepositoryTest {
@@ -74,14 +77,51 @@ class PublishedCommentRepositoryTest {
         assertSameFields(find(first.id).get(first.id), second);
     }
 
+    @Test
+    void savingReportsTheVisibleCommentsEachPostGainedOrLost() {
+        PublishedComment shown = comment(1);
+        PublishedComment held = comment(1);
+        held.postId = shown.postId;
+        held.visible = false;
+        held.wasPublished = false;
+        PublishedComment elsewhere = comment(1);
+        assertThat(save(shown, held, elsewhere)).isEqualTo(Map.of(shown.postId, 1, elsewhere.postId, 1));
+
+        PublishedComment hidden = comment(2);
+        hidden.id = shown.id;
+        hidden.postId = shown.postId;
+        hidden.visible = false;
+        PublishedComment approved = comment(2);
+        approved.id = held.id;
+        approved.postId = held.postId;
+        assertThat(save(hidden, approved)).isEqualTo(Map.of(shown.postId, 0));
+
+        PublishedComment removedAgain = comment(3);
+        removedAgain.id = held.id;
+        removedAgain.postId = held.postId;
+        removedAgain.visible = false;
+        assertThat(save(removedAgain)).isEqualTo(Map.of(shown.postId, -1));
+    }
+
+    @Test
+    void aWriteLosingToANewerRowReportsNoChange() {
+        PublishedComment newer = comment(2);
+        save(newer);
+        PublishedComment older = comment(1);
+        older.id = newer.id;
+        older.postId = newer.postId;
+
+        assertThat(save(older)).isEmpty();
+    }
+
     /** Field by field, leaving out what Hibernate's bytecode enhancement adds to the entity. */
     private static void assertSameFields(PublishedComment actual, PublishedComment expected) {
         assertThat(actual).usingRecursiveComparison().ignoringFieldsMatchingRegexes("\\$\\$_hibernate.*")
                 .isEqualTo(expected);
     }
 
-    private void save(PublishedComment... comments) {
-        QuarkusTransaction.requiringNew().run(() -> repository.saveAll(List.of(comments)));
+    private Map<String, Integer> save(PublishedComment... comments) {
+        return QuarkusTransaction.requiringNew().call(() -> repository.saveAll(List.of(comments)));
     }
 
     private Map<UUID, PublishedComment> find(UUID... ids) {

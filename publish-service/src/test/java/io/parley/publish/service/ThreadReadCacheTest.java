@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -143,7 +144,7 @@ class ThreadReadCacheTest {
         thread().body("comments[0].html", equalTo("<p>before</p>"));
 
         // Announced as every writer does, in its own transaction.
-        QuarkusTransaction.requiringNew().run(() -> threads.changed(List.of(postId), Instant.now()));
+        QuarkusTransaction.requiringNew().run(() -> threads.changed(Map.of(postId, 0), Instant.now()));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 thread().body("comments[0].html", equalTo("<p>changed elsewhere</p>")));
@@ -217,7 +218,7 @@ class ThreadReadCacheTest {
         thread().body("comments[0].html", equalTo("<p>missed</p>"));
 
         sql("update published_comment set html = '<p>heard</p>' where id = ?", id);
-        QuarkusTransaction.requiringNew().run(() -> threads.changed(List.of(postId), Instant.now()));
+        QuarkusTransaction.requiringNew().run(() -> threads.changed(Map.of(postId, 0), Instant.now()));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 thread().body("comments[0].html", equalTo("<p>heard</p>")));
     }
