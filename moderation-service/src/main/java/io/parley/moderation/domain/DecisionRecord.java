@@ -9,7 +9,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -28,9 +27,13 @@ public class DecisionRecord {
     /** The commenter's own action (withdrawal). */
     public static final String COMMENTER = "commenter";
 
+    /**
+     * The column's default assigns it, for the consumer's array-bound inserts and Hibernate's alike. The
+     * sequence still steps by 50 (V21), so an instance still allocating blocks of 50 during a rolling
+     * upgrade takes ids no default ever hands out.
+     */
     @Id
-    @SequenceGenerator(name = "decision_id", sequenceName = "decision_id_seq", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "decision_id")
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @Column(name = "comment_id", nullable = false)

@@ -61,7 +61,7 @@ public class ModerationService {
      * version) changes nothing but still yields the comment's current decision: if the previous attempt
      * committed but crashed before publishing, publishing it now heals that, and publish ignores repeats.
      * What the engine weighs besides the text is read for the whole batch first, a query per kind rather
-     * than per comment, and the inserts are written together at commit.
+     * than per comment, and the new rows are written together at the end, a statement per table.
      */
     @Transactional
     public List<ModerationDecision> apply(List<CommentEvent> events) {
@@ -69,6 +69,7 @@ public class ModerationService {
         ModerationEngine engine = engines.current();
         Map<UUID, ModeratedComment> known = comments.findAllById(commentsAndParents(events));
         Context context = context(events, known, now);
+        Writes writes = new Writes(new ArrayList<>(), new ArrayList<>());
         List<ModerationDecision> toPublish = new ArrayList<>(events.size());
         for (CommentEvent event : events) {
             ModeratedComment existing = known.get(event.commentId());
@@ -79,11 +80,11 @@ public class ModerationService {
             Outcome before = existing == null ? null : existing.outcome;
             ModeratedComment comment;
             if (event instanceof CommentSubmitted submitted) {
-                comment = submit(engine, context, submitted, now);
+                comment = submit(engine, context, submitted, now, writes);
             } else if (event instanceof CommentEdited edited) {
-                comment = edit(engine, context, require(existing, edited), edited, now);
+                comment = edit(engine, context, require(existing, edited), edited, now, writes);
             } else if (event instanceof CommentWithdrawn withdrawn) {
-                comment = withdraw(require(existing, withdrawn), withdrawn, now);
+                comment = withdraw(require(existing, withdrawn), withdrawn, now, writes);
             } else {
                 throw new IllegalArgumentException("unhandled event type " + event.getClass().getSimpleName());
             }
@@ -91,22 +92,33 @@ public class ModerationService {
             known.put(comment.id, comment);
             toPublish.add(comment.toDecisionEvent(now));
         }
+        comments.insertAll(writes.comments);
+        decisions.insertAll(writes.decisions);
         return toPublish;
     }
 
-    private ModeratedComment submit(ModerationEngine engine, Context context, CommentSubmitted event, Instant now) {
+    /**
+     * The rows a batch adds, written together once it is judged. A comment submitted and edited in the
+     * same batch is inserted as it stands after the edit; stored comments that change are entities,
+     * written by Hibernate at commit.
+     */
+    private record Writes(List<ModeratedComment> comments, List<DecisionRecord> decisions) {
+    }
+
+    private ModeratedComment submit(ModerationEngine engine, Context context, CommentSubmitted event, Instant now,
+                                    Writes writes) {
         ModeratedComment comment = ModeratedComment.from(event, now);
         comment.decisionVersion = 1;
         Assessment assessment = context.bans.overrule(engine.assess(context.inputFor(comment)), comment);
         comment.outcome = assessment.outcome();
-        comments.persist(comment);
-        decisions.persist(DecisionRecord.automatic(comment, assessment, now));
+        writes.comments.add(comment);
+        writes.decisions.add(DecisionRecord.automatic(comment, assessment, now));
         return comment;
     }
 
     /** The new text is judged afresh and published as a newer decision; a withdrawn comment stays withdrawn. */
     private ModeratedComment edit(ModerationEngine engine, Context context, ModeratedComment comment,
-                                  CommentEdited event, Instant now) {
+                                  CommentEdited event, Instant now, Writes writes) {
         comment.eventVersion = event.version();
         if (comment.outcome == Outcome.WITHDRAWN) {
             return comment;
@@ -115,11 +127,11 @@ public class ModerationService {
         comment.decisionVersion++;
         Assessment assessment = context.bans.overrule(engine.assess(context.inputFor(comment)), comment);
         comment.outcome = assessment.outcome();
-        decisions.persist(DecisionRecord.automatic(comment, assessment, now));
+        writes.decisions.add(DecisionRecord.automatic(comment, assessment, now));
         return comment;
     }
 
-    private ModeratedComment withdraw(ModeratedComment comment, CommentWithdrawn event, Instant now) {
+    private ModeratedComment withdraw(ModeratedComment comment, CommentWithdrawn event, Instant now, Writes writes) {
         comment.eventVersion = event.version();
         if (comment.outcome == Outcome.WITHDRAWN) {
             return comment;
@@ -128,7 +140,7 @@ public class ModerationService {
         comment.decisionVersion++;
         DecisionRecord record = DecisionRecord.of(comment, DecisionRecord.COMMENTER, "withdrawn by the commenter", now);
         record.rules = List.of("withdrawn");
-        decisions.persist(record);
+        writes.decisions.add(record);
         return comment;
     }
 

@@ -1,11 +1,11 @@
 package io.parley.publish.repository;
 
 import io.parley.publish.domain.PublishedComment;
+import io.parley.support.persistence.SqlArrays;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Reads go through Hibernate. The decision consumer's batch is read and written with two plain SQL
@@ -85,19 +84,19 @@ public class PublishedCommentRepository implements PanacheRepositoryBase<Publish
                     returning old.post_id, coalesce(old.visible, false), new.post_id, new.visible
                     """.formatted(COLUMNS))) {
                 int column = 0;
-                upsert.setArray(++column, array(connection, "uuid", comments, c -> c.id));
-                upsert.setArray(++column, array(connection, "varchar", comments, c -> c.postId));
-                upsert.setArray(++column, array(connection, "uuid", comments, c -> c.parentId));
-                upsert.setArray(++column, array(connection, "boolean", comments, c -> c.visible));
-                upsert.setArray(++column, array(connection, "boolean", comments, c -> c.wasPublished));
-                upsert.setArray(++column, array(connection, "varchar", comments, c -> c.authorName));
-                upsert.setArray(++column, array(connection, "varchar", comments, c -> c.authorUrl));
-                upsert.setArray(++column, array(connection, "text", comments, c -> c.html));
-                upsert.setArray(++column, array(connection, "varchar", comments, c -> c.bodySha256));
-                upsert.setArray(++column, instants(connection, comments, c -> c.submittedAt));
-                upsert.setArray(++column, instants(connection, comments, c -> c.editedAt));
-                upsert.setArray(++column, array(connection, "bigint", comments, c -> c.decisionVersion));
-                upsert.setArray(++column, instants(connection, comments, c -> c.updatedAt));
+                upsert.setArray(++column, SqlArrays.of(connection, "uuid", comments, c -> c.id));
+                upsert.setArray(++column, SqlArrays.of(connection, "varchar", comments, c -> c.postId));
+                upsert.setArray(++column, SqlArrays.of(connection, "uuid", comments, c -> c.parentId));
+                upsert.setArray(++column, SqlArrays.of(connection, "boolean", comments, c -> c.visible));
+                upsert.setArray(++column, SqlArrays.of(connection, "boolean", comments, c -> c.wasPublished));
+                upsert.setArray(++column, SqlArrays.of(connection, "varchar", comments, c -> c.authorName));
+                upsert.setArray(++column, SqlArrays.of(connection, "varchar", comments, c -> c.authorUrl));
+                upsert.setArray(++column, SqlArrays.of(connection, "text", comments, c -> c.html));
+                upsert.setArray(++column, SqlArrays.of(connection, "varchar", comments, c -> c.bodySha256));
+                upsert.setArray(++column, SqlArrays.instants(connection, comments, c -> c.submittedAt));
+                upsert.setArray(++column, SqlArrays.instants(connection, comments, c -> c.editedAt));
+                upsert.setArray(++column, SqlArrays.of(connection, "bigint", comments, c -> c.decisionVersion));
+                upsert.setArray(++column, SqlArrays.instants(connection, comments, c -> c.updatedAt));
                 try (ResultSet rows = upsert.executeQuery()) {
                     while (rows.next()) {
                         String before = rows.getString(1);
@@ -136,19 +135,5 @@ public class PublishedCommentRepository implements PanacheRepositoryBase<Publish
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static java.sql.Array array(Connection connection, String type, Collection<PublishedComment> comments,
-                                        Function<PublishedComment, Object> column) throws SQLException {
-        return connection.createArrayOf(type, comments.stream().map(column).toArray());
-    }
-
-    /** As ISO-8601 text with its offset, so the session's time zone cannot shift them. */
-    private static java.sql.Array instants(Connection connection, Collection<PublishedComment> comments,
-                                           Function<PublishedComment, Instant> column) throws SQLException {
-        return array(connection, "timestamptz", comments, c -> {
-            Instant instant = column.apply(c);
-            return instant == null ? null : instant.toString();
-        });
     }
 }
