@@ -17,21 +17,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Campaigns in PostgreSQL, so every instance groups near-duplicates under the same id. Joining takes
- * transaction-scoped advisory locks on the fingerprints' bands: two instances seeing copies of one text
- * at once queue up instead of founding two campaigns. A campaign is named by the comment that founded
- * it. A whole batch of comments joins with three statements, whatever its size, and a fourth when it
- * joins campaigns stored before. Runs in the caller's transaction.
+ * one transaction-scoped advisory lock: two instances seeing copies of one text at once queue up instead
+ * of founding two campaigns. It used to be a lock per fingerprint band, up to four per comment; but a
+ * batch of hundreds of comments takes a thousand of the 262,144 band keys, so any two concurrent batches
+ * shared one with near certainty and queued up anyway, while a batch of 1,000 held 4,000 locks of a lock
+ * table that PostgreSQL sizes at 64 per connection. A campaign is named by the comment that founded it.
+ * A whole batch of comments joins with three statements, whatever its size, and a fourth when it joins
+ * campaigns stored before. Runs in the caller's transaction.
  */
 @ApplicationScoped
 public class CampaignRepository implements CampaignRegistry {
 
-    private static final long LOCK_SPACE = 4005L << 32;
+    /** The advisory lock's key; nothing else in this database takes advisory locks. */
+    private static final long LOCK = 4005L << 32;
     /**
      * Members read per comment among those sharing a band: under a flood of copies one band matches
      * thousands of members of the same campaign, and reading them all made each new copy slower than the
@@ -106,25 +109,17 @@ public class CampaignRepository implements CampaignRegistry {
     }
 
     /**
-     * Takes the band locks, in ascending key order so that two instances locking overlapping bands cannot
-     * deadlock, and finds the comments already members (a redelivered batch). The candidates are read by
-     * the next statement, whose snapshot is taken once the locks are held.
+     * Takes the lock and finds the comments already members (a redelivered batch). The candidates are read
+     * by the next statement, whose snapshot is taken once the lock is held.
      */
     private static Map<UUID, UUID> lockAndFindExisting(Connection connection, List<Member> members)
             throws SQLException {
-        TreeSet<Long> keys = new TreeSet<>();
-        for (Member member : members) {
-            for (int band = 0; band < SimHash.BANDS; band++) {
-                keys.add(LOCK_SPACE | ((long) band << 16) | SimHash.band(member.fingerprint(), band));
-            }
-        }
         Map<UUID, UUID> found = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                with locked as (
-                    select count(pg_advisory_xact_lock(k)) from (select unnest(?::bigint[]) as k order by 1) keys)
+                with locked as (select count(pg_advisory_xact_lock(?)))
                 select m.comment_id, m.campaign_id from locked left join campaign_member m on m.comment_id = any(?)
                 """)) {
-            select.setArray(1, connection.createArrayOf("bigint", keys.toArray()));
+            select.setLong(1, LOCK);
             select.setArray(2, connection.createArrayOf("uuid", members.stream().map(Member::commentId).toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

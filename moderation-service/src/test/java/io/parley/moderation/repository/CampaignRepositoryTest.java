@@ -11,13 +11,23 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** Near-duplicates grouped in PostgreSQL: within a batch, across batches, and when a batch comes again. */
+/**
+ * Near-duplicates grouped in PostgreSQL: within a batch, across batches, across concurrent transactions,
+ * and when a batch comes again.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaAndPostgres.class, initArgs = @ResourceArg(name = "database", value = "moderation"))
 class CampaignRepositoryTest {
@@ -118,6 +128,37 @@ class CampaignRepositoryTest {
 
         assertThat(joined.get(near.commentId()).id()).isEqualTo(stored.commentId());
         assertThat(joined.get(far.commentId()).id()).isEqualTo(far.commentId());
+    }
+
+    @Test
+    void copiesJoiningAtOnceInTwoTransactionsFormOneCampaign() throws Exception {
+        String text = distinctText();
+        CampaignRepository.Member first = member(text, "post-a");
+        CampaignRepository.Member second = member(text, "post-b");
+        CountDownLatch firstJoined = new CountDownLatch(1);
+        CountDownLatch firstMayCommit = new CountDownLatch(1);
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            // Two instances: the first holds its transaction open after joining, as a batch does while judged.
+            Future<Map<UUID, Campaign>> firstJoins = instances.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
+                Map<UUID, Campaign> joined = campaigns.recordAll(List.of(first));
+                firstJoined.countDown();
+                assertThat(firstMayCommit.await(30, TimeUnit.SECONDS)).isTrue();
+                return joined;
+            }));
+            assertThat(firstJoined.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<Map<UUID, Campaign>> secondJoins = instances.submit(() -> record(List.of(second)));
+
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !secondJoins.isDone());
+            firstMayCommit.countDown();
+
+            assertThat(firstJoins.get(30, TimeUnit.SECONDS).get(first.commentId()).id()).isEqualTo(first.commentId());
+            assertThat(secondJoins.get(30, TimeUnit.SECONDS).get(second.commentId()))
+                    .isEqualTo(new Campaign(first.commentId(), 2, 2));
+        } finally {
+            firstMayCommit.countDown();
+            instances.shutdownNow();
+        }
     }
 
     private Map<UUID, Campaign> record(List<CampaignRepository.Member> members) {
