@@ -3,9 +3,9 @@ package io.parley.moderation.engine;
 import io.parley.events.Outcome;
 import io.parley.moderation.engine.classify.EmbeddingHeads;
 import io.parley.moderation.engine.classify.Evidence;
-import io.parley.moderation.engine.classify.FeatureSet;
 import io.parley.moderation.engine.classify.Featurizer;
 import io.parley.moderation.engine.classify.ModelSet;
+import io.parley.moderation.engine.classify.PairedModels;
 import io.parley.moderation.engine.signal.Campaign;
 import io.parley.moderation.engine.signal.Relevance;
 import io.parley.moderation.engine.signal.SubmissionSignal;
@@ -39,6 +39,7 @@ public final class ModerationEngine {
     private final Thresholds thresholds;
     private final Featurizer featurizer;
     private final ModelSet models;
+    private final PairedModels scoring;
     private final Relevance relevance;
     private final SecondStage secondStage;
 
@@ -53,6 +54,7 @@ public final class ModerationEngine {
         this.thresholds = thresholds;
         this.featurizer = featurizer;
         this.models = models;
+        this.scoring = new PairedModels(models);
         this.relevance = relevance;
         this.secondStage = models.heads() == null ? null : secondStage;
     }
@@ -67,9 +69,9 @@ public final class ModerationEngine {
 
     public Assessment assess(CommentInput in) {
         Evidence evidence = featurizer.evidence(in.body(), in.authorName(), in.authorUrl());
-        FeatureSet features = featurizer.featureSet(evidence);
-        double spamModel = models.spam().probability(features);
-        double offensive = models.offensive().probability(features);
+        PairedModels.Scores modelScores = scoring.score(featurizer.featureSet(evidence));
+        double spamModel = modelScores.spam();
+        double offensive = modelScores.offensive();
 
         List<String> rules = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
@@ -142,11 +144,11 @@ public final class ModerationEngine {
                 EmbeddingHeads heads = models.heads();
                 if (spamAgain) {
                     spamSecond = heads.spam().probability(
-                            EmbeddingHeads.input(embedding, models.spam().logOdds(features)));
+                            EmbeddingHeads.input(embedding, modelScores.spamLogOdds()));
                 }
                 if (offensiveAgain) {
                     offensive = heads.offensive().probability(
-                            EmbeddingHeads.input(embedding, models.offensive().logOdds(features)));
+                            EmbeddingHeads.input(embedding, modelScores.offensiveLogOdds()));
                 }
                 rules.add("second-stage");
                 reasons.add(("second stage (sentence embedding): "

@@ -99,13 +99,22 @@ public final class BinaryModel {
      * ({@link Featurizer#featureSet}): the scoring path, with no feature strings built.
      */
     public double probability(FeatureSet features) {
+        return probabilityOfLogOdds(weights.sum(features));
+    }
+
+    /** The calibrated probability for the model's own log-odds ({@link #logOdds(FeatureSet)}). */
+    double probabilityOfLogOdds(double logOdds) {
         if (positiveIndex < 0) {
             return 0.0;
         }
         if (negativeIndex < 0) {
             return 1.0;
         }
-        return calibrate(weights.sum(features));
+        return calibrate(logOdds);
+    }
+
+    FeatureWeights weights() {
+        return weights;
     }
 
     /**
