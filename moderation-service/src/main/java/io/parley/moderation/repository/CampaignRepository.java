@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -142,6 +143,26 @@ public class CampaignRepository implements CampaignRegistry {
         List<List<Candidate>> candidates = new ArrayList<>(joining.size());
         joining.forEach(member -> candidates.add(new ArrayList<>()));
         Object[][] bands = bands(joining);
+        // PostgreSQL plans each probe as a bitmap scan, which builds a bitmap for the one or two rows a band
+        // value has; plain index scans ran the statement in 34-35 ms for 1,000 comments against 44-72 ms
+        // (EXPLAIN ANALYZE on a drained database, alternating). Only for this statement.
+        setBitmapScans(connection, "off");
+        try {
+            readCandidates(connection, joining, bands, candidates);
+        } finally {
+            setBitmapScans(connection, "default");
+        }
+        return candidates;
+    }
+
+    private static void setBitmapScans(Connection connection, String value) throws SQLException {
+        try (Statement set = connection.createStatement()) {
+            set.execute("set local enable_bitmapscan = " + value);
+        }
+    }
+
+    private static void readCandidates(Connection connection, List<Member> joining, Object[][] bands,
+                                       List<List<Candidate>> candidates) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
                 select q.i, m.campaign_id, m.fingerprint
                 from unnest(?::bigint[], ?::int[], ?::int[], ?::int[], ?::int[]) with ordinality as q(fp, b0, b1, b2, b3, i)
@@ -163,7 +184,6 @@ public class CampaignRepository implements CampaignRegistry {
                 }
             }
         }
-        return candidates;
     }
 
     private static UUID nearest(long fingerprint, List<Candidate> stored, List<Candidate> joinedSoFar) {
