@@ -18,6 +18,7 @@ import io.parley.moderation.engine.text.Text;
 import io.parley.moderation.repository.CampaignRepository;
 import io.parley.moderation.repository.DecisionRecordRepository;
 import io.parley.moderation.repository.ModeratedCommentRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -195,7 +196,21 @@ public class ModerationService {
         }
         return new Context(posts.of(postIds), known,
                 new AuthorRecords(comments.outcomesByAuthor(authorKeys)), bans.inForceFor(judged, now),
-                campaigns.recordAll(List.copyOf(members.values())));
+                joinCampaigns(List.copyOf(members.values())));
+    }
+
+    /**
+     * Joins the batch's comments to their campaigns in a transaction of its own. Joining takes a lock
+     * that is held until commit: held through the whole batch (engine, inserts, commit), it made every
+     * moderation instance wait for the others' batches, not only for this step. Committed ahead of the
+     * batch, the members are found again if the batch fails and comes back, so it joins the same campaigns;
+     * a comment that ends up dead-lettered stays counted as a copy that arrived.
+     */
+    private Map<UUID, Campaign> joinCampaigns(List<CampaignRepository.Member> members) {
+        if (members.isEmpty()) {
+            return Map.of();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> campaigns.recordAll(members));
     }
 
     /**

@@ -10,6 +10,10 @@ import io.parley.events.ModerationDecision;
 import io.parley.events.Outcome;
 import io.parley.moderation.domain.DecisionRecord;
 import io.parley.moderation.engine.ModerationEngine;
+import io.parley.moderation.engine.signal.Campaign;
+import io.parley.moderation.engine.signal.SimHash;
+import io.parley.moderation.engine.text.Text;
+import io.parley.moderation.repository.CampaignRepository;
 import io.parley.moderation.repository.DecisionRecordRepository;
 import io.parley.testsupport.KafkaAndPostgres;
 import io.parley.testsupport.TestEvents;
@@ -20,11 +24,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** A batch is judged with lookups read once for all its comments; it must decide as one by one would. */
 @QuarkusTest
@@ -39,6 +51,9 @@ class ModerationBatchTest {
 
     @Inject
     EngineProvider engines;
+
+    @Inject
+    CampaignRepository campaigns;
 
     @Test
     void copiesArrivingInOneBatchFormOneCampaign() {
@@ -57,6 +72,46 @@ class ModerationBatchTest {
             DecisionRecord record = history(copy.commentId()).get(0);
             assertThat(record.rules).contains("campaign");
             assertThat(record.reasons).anyMatch(reason -> reason.contains("on 3 posts"));
+        }
+    }
+
+    @Test
+    void aBatchJoinsItsCampaignsInATransactionOfItsOwnBeforeItIsJudged() throws Exception {
+        String text = "Earn 300 euros a week from home with the method on my profile page "
+                + UUID.randomUUID().toString().substring(0, 4);
+        CommentSubmitted first = TestEvents.submitted(TestEvents.newPostId(), text);
+        CountDownLatch judged = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        ExecutorService instance = Executors.newSingleThreadExecutor();
+        try {
+            // The batch's own transaction stays open after it was judged, as while its inserts and commit run.
+            Future<?> batch = instance.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                moderation.apply(List.of(first));
+                judged.countDown();
+                awaitQuietly(mayCommit);
+            }));
+            assertThat(judged.await(30, TimeUnit.SECONDS)).isTrue();
+
+            // Another instance's copy neither waits for that commit nor founds a campaign of its own.
+            CampaignRepository.Member copy = new CampaignRepository.Member(UUID.randomUUID(), TestEvents.newPostId(),
+                    SimHash.of(Text.normalize(text)).orElseThrow());
+            Map<UUID, Campaign> joined = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> QuarkusTransaction.requiringNew().call(() -> campaigns.recordAll(List.of(copy))));
+
+            assertThat(joined.get(copy.commentId()).id()).isEqualTo(first.commentId());
+            mayCommit.countDown();
+            batch.get(30, TimeUnit.SECONDS);
+        } finally {
+            mayCommit.countDown();
+            instance.shutdown();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
