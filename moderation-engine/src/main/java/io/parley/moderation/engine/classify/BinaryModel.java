@@ -23,29 +23,31 @@ public final class BinaryModel {
     private final AbstractModel model;
     private final int positiveIndex;
     private final int negativeIndex;
-    /** Per feature, positive minus negative parameter: the model's log-odds contribution. */
-    private final FeatureWeights weights;
+    /**
+     * Per feature hash, positive minus negative parameter: the model's log-odds contribution. Built on
+     * first use: the engine scores with {@link PairedModels}' table, and a table of its own per model as
+     * well would hold each feature's weight twice.
+     */
+    private volatile FeatureWeights weights;
     /** Platt calibration of the log-odds, {@code a * z + b}; 1 and 0 for a model without one. */
     private final double scale;
     private final double shift;
 
     BinaryModel(MaxentModel model) {
-        this((AbstractModel) model, weights((AbstractModel) model, model.getIndex(POSITIVE), model.getIndex(NEGATIVE)),
-                1, 0);
+        this((AbstractModel) model, 1, 0);
     }
 
-    private BinaryModel(AbstractModel model, FeatureWeights weights, double scale, double shift) {
+    private BinaryModel(AbstractModel model, double scale, double shift) {
         this.model = model;
         this.positiveIndex = model.getIndex(POSITIVE);
         this.negativeIndex = model.getIndex(NEGATIVE);
-        this.weights = weights;
         this.scale = scale;
         this.shift = shift;
     }
 
     /** The same model with its log-odds mapped through {@code a * z + b} (see {@link PlattScaling}). */
     BinaryModel calibrated(double a, double b) {
-        return new BinaryModel(model, weights, a, b);
+        return new BinaryModel(model, a, b);
     }
 
     double scale() {
@@ -56,24 +58,44 @@ public final class BinaryModel {
         return shift;
     }
 
+    /** A feature's hash and its log-odds contribution. */
+    interface WeightConsumer {
+        void accept(long featureHash, double logOdds);
+    }
+
+    /** Every feature the model knows, with its log-odds contribution. */
     @SuppressWarnings("unchecked")
-    private static FeatureWeights weights(AbstractModel model, int positive, int negative) {
+    void forEachWeight(WeightConsumer each) {
         Map<String, Context> predicates = (Map<String, Context>) model.getDataStructures()[1];
-        FeatureWeights w = new FeatureWeights(predicates.size());
         for (Map.Entry<String, Context> p : predicates.entrySet()) {
             int[] outcomes = p.getValue().getOutcomes();
             double[] parameters = p.getValue().getParameters();
             double logOdds = 0;
             for (int i = 0; i < outcomes.length; i++) {
-                if (outcomes[i] == positive) {
+                if (outcomes[i] == positiveIndex) {
                     logOdds += parameters[i];
-                } else if (outcomes[i] == negative) {
+                } else if (outcomes[i] == negativeIndex) {
                     logOdds -= parameters[i];
                 }
             }
-            w.put(FeatureHash.of(p.getKey()), logOdds);
+            each.accept(FeatureHash.of(p.getKey()), logOdds);
         }
-        return w;
+    }
+
+    @SuppressWarnings("unchecked")
+    int featureCount() {
+        return ((Map<String, Context>) model.getDataStructures()[1]).size();
+    }
+
+    private FeatureWeights weights() {
+        FeatureWeights built = weights;
+        if (built == null) {
+            built = new FeatureWeights(featureCount(), 1);
+            FeatureWeights table = built;
+            forEachWeight((hash, logOdds) -> table.put(hash, 0, logOdds));
+            weights = built;
+        }
+        return built;
     }
 
     /** Calibrated probability of the positive class; 0 when the model never saw a positive example. */
@@ -99,7 +121,7 @@ public final class BinaryModel {
      * ({@link Featurizer#featureSet}): the scoring path, with no feature strings built.
      */
     public double probability(FeatureSet features) {
-        return probabilityOfLogOdds(weights.sum(features));
+        return probabilityOfLogOdds(weights().sum(features));
     }
 
     /** The calibrated probability for the model's own log-odds ({@link #logOdds(FeatureSet)}). */
@@ -113,16 +135,13 @@ public final class BinaryModel {
         return calibrate(logOdds);
     }
 
-    FeatureWeights weights() {
-        return weights;
-    }
 
     /**
      * The model's own (uncalibrated) log-odds from feature hashes: what the second stage takes as input.
      * Only for a model that has seen both classes.
      */
     public double logOdds(FeatureSet features) {
-        return weights.sum(features);
+        return weights().sum(features);
     }
 
     /** Whether the model saw examples of both classes, so its log-odds mean something. */

@@ -4,64 +4,58 @@ package io.parley.moderation.engine.classify;
  * Model weights keyed by feature hash (open addressing), so scoring a comment needs no feature-name
  * strings and no {@code HashMap<String, ...>} lookups. A key and its weights sit side by side in one
  * array: a lookup touches one cache line, which matters with a vocabulary of a few hundred thousand.
- * A table may hold several models' weights per key ({@link #joint}), so that scoring a comment with
- * all of them probes each feature once.
+ * A table may hold several models' weights per key ({@link PairedModels}), so that scoring a comment
+ * with all of them probes each feature once.
  */
 final class FeatureWeights {
 
     /** Slot i: key at i * stride (0 when empty), then the weights' bits, one per model. */
-    private final long[] slots;
+    private long[] slots;
     private final int stride;
-    private final int mask;
+    private int mask;
     private int size;
 
-    FeatureWeights(int expected) {
-        this(expected, 1);
+    /** @param models how many weights each feature has */
+    FeatureWeights(int expected, int models) {
+        stride = 1 + models;
+        allocate(Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1);
     }
 
-    private FeatureWeights(int expected, int models) {
-        int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
-        stride = 1 + models;
+    private void allocate(int capacity) {
         slots = new long[stride * capacity];
         mask = capacity - 1;
     }
 
-    /** One table with {@code a}'s weights first and {@code b}'s second; a feature only one knows weighs 0 in the other. */
-    static FeatureWeights joint(FeatureWeights a, FeatureWeights b) {
-        FeatureWeights joint = new FeatureWeights(a.size + b.size, a.models() + b.models());
-        a.copyInto(joint, 0);
-        b.copyInto(joint, a.models());
-        return joint;
-    }
-
-    private int models() {
-        return stride - 1;
-    }
-
-    private void copyInto(FeatureWeights target, int firstModel) {
-        for (int i = 0; i < slots.length; i += stride) {
-            if (slots[i] != 0) {
-                for (int m = 0; m < models(); m++) {
-                    target.put(slots[i], firstModel + m, Double.longBitsToDouble(slots[i + 1 + m]));
-                }
-            }
+    /** Sets one model's weight of a feature; a feature another model knows but this one does not weighs 0. */
+    void put(long hash, int model, double weight) {
+        if (2 * (size + 1) > mask + 1) {
+            grow();
         }
+        int slot = slotFor(hash);
+        if (slots[slot] == 0) {
+            slots[slot] = hash;
+            size++;
+        }
+        slots[slot + 1 + model] = Double.doubleToRawLongBits(weight);
     }
 
-    void put(long hash, double weight) {
-        put(hash, 0, weight);
-    }
-
-    private void put(long hash, int model, double weight) {
+    /** The slot holding the key, or the empty slot where it goes. */
+    private int slotFor(long hash) {
         int i = (int) hash & mask;
         while (slots[stride * i] != 0 && slots[stride * i] != hash) {
             i = (i + 1) & mask;
         }
-        if (slots[stride * i] == 0) {
-            slots[stride * i] = hash;
-            size++;
+        return stride * i;
+    }
+
+    private void grow() {
+        long[] old = slots;
+        allocate(2 * (mask + 1));
+        for (int from = 0; from < old.length; from += stride) {
+            if (old[from] != 0) {
+                System.arraycopy(old, from, slots, slotFor(old[from]), stride);
+            }
         }
-        slots[stride * i + 1 + model] = Double.doubleToRawLongBits(weight);
     }
 
     /** Sum of the (first model's) weights of a comment's features; features the model never saw weigh nothing. */
@@ -69,9 +63,15 @@ final class FeatureWeights {
         double s = 0;
         long[] hashes = features.hashes();
         for (int k = 0; k < features.size(); k++) {
-            int slot = find(hashes[k]);
-            if (slot >= 0) {
-                s += Double.longBitsToDouble(slots[slot + 1]);
+            long h = hashes[k];
+            int i = (int) h & mask;
+            long key;
+            while ((key = slots[stride * i]) != 0) {
+                if (key == h) {
+                    s += Double.longBitsToDouble(slots[stride * i + 1]);
+                    break;
+                }
+                i = (i + 1) & mask;
             }
         }
         return s;
@@ -79,7 +79,7 @@ final class FeatureWeights {
 
     /**
      * The sums of a two-model table's weights, each model's in its own element of {@code sums}. The probe
-     * is written out here: moderation runs with C1 only, which would not inline {@link #find}.
+     * is written out here, as in {@link #sum}: moderation runs with C1 only, which inlines little.
      */
     void sums(FeatureSet features, double[] sums) {
         if (stride != 3) {
@@ -103,18 +103,5 @@ final class FeatureWeights {
         }
         sums[0] = first;
         sums[1] = second;
-    }
-
-    /** The index of the key's slot, or -1. */
-    private int find(long hash) {
-        int i = (int) hash & mask;
-        long key;
-        while ((key = slots[stride * i]) != 0) {
-            if (key == hash) {
-                return stride * i;
-            }
-            i = (i + 1) & mask;
-        }
-        return -1;
     }
 }

@@ -14,7 +14,10 @@ public final class PairedModels {
     public PairedModels(ModelSet models) {
         this.spam = models.spam();
         this.offensive = models.offensive();
-        this.weights = FeatureWeights.joint(spam.weights(), offensive.weights());
+        // Both are trained on the same comments, so they usually know the same features.
+        this.weights = new FeatureWeights(Math.max(spam.featureCount(), offensive.featureCount()), 2);
+        spam.forEachWeight((hash, logOdds) -> weights.put(hash, 0, logOdds));
+        offensive.forEachWeight((hash, logOdds) -> weights.put(hash, 1, logOdds));
     }
 
     /** Each model's calibrated probability and its own log-odds (what the second stage takes). */
