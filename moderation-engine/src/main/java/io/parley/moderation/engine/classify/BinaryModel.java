@@ -121,7 +121,7 @@ public final class BinaryModel {
      * ({@link Featurizer#featureSet}): the scoring path, with no feature strings built.
      */
     public double probability(FeatureSet features) {
-        return probabilityOfLogOdds(weights().sum(features));
+        return probabilityOfLogOdds(logOdds(features));
     }
 
     /** The calibrated probability for the model's own log-odds ({@link #logOdds(FeatureSet)}). */
@@ -135,13 +135,14 @@ public final class BinaryModel {
         return calibrate(logOdds);
     }
 
-
     /**
      * The model's own (uncalibrated) log-odds from feature hashes: what the second stage takes as input.
      * Only for a model that has seen both classes.
      */
     public double logOdds(FeatureSet features) {
-        return weights().sum(features);
+        double[] sum = new double[1];
+        weights().sums(features, sum);
+        return sum[0];
     }
 
     /** Whether the model saw examples of both classes, so its log-odds mean something. */

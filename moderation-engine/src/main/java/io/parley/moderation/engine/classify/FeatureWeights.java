@@ -1,5 +1,7 @@
 package io.parley.moderation.engine.classify;
 
+import java.util.Arrays;
+
 /**
  * Model weights keyed by feature hash (open addressing), so scoring a comment needs no feature-name
  * strings and no {@code HashMap<String, ...>} lookups. A key and its weights sit side by side in one
@@ -58,50 +60,23 @@ final class FeatureWeights {
         }
     }
 
-    /** Sum of the (first model's) weights of a comment's features; features the model never saw weigh nothing. */
-    double sum(FeatureSet features) {
-        double s = 0;
-        long[] hashes = features.hashes();
-        for (int k = 0; k < features.size(); k++) {
-            long h = hashes[k];
-            int i = (int) h & mask;
-            long key;
-            while ((key = slots[stride * i]) != 0) {
-                if (key == h) {
-                    s += Double.longBitsToDouble(slots[stride * i + 1]);
-                    break;
-                }
-                i = (i + 1) & mask;
-            }
-        }
-        return s;
-    }
-
     /**
-     * The sums of a two-model table's weights, each model's in its own element of {@code sums}. The probe
-     * is written out here, as in {@link #sum}: moderation runs with C1 only, which inlines little.
+     * Each model's sum of the weights of a comment's features, one element of {@code sums} per model;
+     * features a model never saw weigh nothing. One probe per feature, whatever the number of models.
      */
     void sums(FeatureSet features, double[] sums) {
-        if (stride != 3) {
-            throw new IllegalStateException("not a two-model table");
+        if (sums.length != stride - 1) {
+            throw new IllegalArgumentException("a table of " + (stride - 1) + " models, " + sums.length + " sums");
         }
-        double first = 0;
-        double second = 0;
+        Arrays.fill(sums, 0);
         long[] hashes = features.hashes();
         for (int k = 0; k < features.size(); k++) {
-            long h = hashes[k];
-            int i = (int) h & mask;
-            long key;
-            while ((key = slots[3 * i]) != 0) {
-                if (key == h) {
-                    first += Double.longBitsToDouble(slots[3 * i + 1]);
-                    second += Double.longBitsToDouble(slots[3 * i + 2]);
-                    break;
+            int slot = slotFor(hashes[k]);
+            if (slots[slot] != 0) {
+                for (int model = 0; model < sums.length; model++) {
+                    sums[model] += Double.longBitsToDouble(slots[slot + 1 + model]);
                 }
-                i = (i + 1) & mask;
             }
         }
-        sums[0] = first;
-        sums[1] = second;
     }
 }
