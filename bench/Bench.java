@@ -1,3 +1,4 @@
+import io.parley.infra.Directories;
 import io.parley.infra.LocalStack;
 import io.parley.infra.Ports;
 import io.parley.infra.PostgresNode;
@@ -87,15 +88,7 @@ public class Bench {
         }
         // The broker's and PostgreSQL's files are over half a gigabyte a run; a failed run's stay for its logs.
         if (done) {
-            deleteRecursively(work);
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+            Directories.deleteRecursively(work);
         }
     }
 

@@ -1,12 +1,8 @@
 package io.parley.infra;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * {@code ./run-local.sh}: the whole system on this machine until Ctrl-C or SIGTERM, with its data
@@ -41,7 +37,7 @@ public final class RunLocal {
         }
         Path dataDir = root.resolve(".parley");
         if (fresh) {
-            deleteRecursively(dataDir);
+            Directories.deleteRecursively(dataDir);
         }
         int kafkaPort = envInt("PARLEY_KAFKA_PORT", 19092);
         LocalStack.Options options = new LocalStack.Options(root, dataDir, kafkaPort, kafkaPort + 1,
@@ -84,16 +80,5 @@ public final class RunLocal {
     private static int envInt(String name, int fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }
