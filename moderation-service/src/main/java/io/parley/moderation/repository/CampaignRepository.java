@@ -27,10 +27,10 @@ import java.util.stream.Collectors;
  * of founding two campaigns. It used to be a lock per fingerprint band, up to four per comment; but a
  * batch of hundreds of comments takes a thousand of the 262,144 band keys, so any two concurrent batches
  * shared one with near certainty and queued up anyway, while a batch of 1,000 held 4,000 locks of a lock
- * table that PostgreSQL sizes at 64 per connection. The lock is held until the transaction ends, so join
- * in a short transaction of its own. A campaign is named by the comment that founded it. A whole batch of
- * comments joins with three statements, whatever its size, and a fourth when it joins campaigns stored
- * before. Runs in the caller's transaction.
+ * table that PostgreSQL sizes at 64 per connection. A campaign is named by the comment that founded it. A
+ * whole batch of comments joins with three statements, whatever its size, and a fourth when it joins
+ * campaigns stored before. Runs in the caller's transaction and holds the lock until it ends, so callers
+ * join in a short transaction of their own ({@code ModerationService}).
  */
 @ApplicationScoped
 public class CampaignRepository implements CampaignRegistry {

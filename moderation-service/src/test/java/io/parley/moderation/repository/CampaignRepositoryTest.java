@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -34,6 +35,9 @@ class CampaignRepositoryTest {
 
     @Inject
     CampaignRepository campaigns;
+
+    @Inject
+    EntityManager em;
 
     @Test
     void copiesInOneBatchFormOneCampaignCountingEveryCopyAndPost() {
@@ -159,6 +163,18 @@ class CampaignRepositoryTest {
             firstMayCommit.countDown();
             instances.shutdownNow();
         }
+    }
+
+    @Test
+    void joiningLeavesTheCallersTransactionWithBitmapScansAsBefore() {
+        CampaignRepository.Member member = member(distinctText(), "post-a");
+
+        String afterJoining = QuarkusTransaction.requiringNew().call(() -> {
+            campaigns.recordAll(List.of(member));
+            return (String) em.createNativeQuery("show enable_bitmapscan").getSingleResult();
+        });
+
+        assertThat(afterJoining).isEqualTo("on");
     }
 
     private Map<UUID, Campaign> record(List<CampaignRepository.Member> members) {
