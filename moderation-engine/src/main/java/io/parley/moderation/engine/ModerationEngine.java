@@ -68,8 +68,16 @@ public final class ModerationEngine {
     }
 
     public Assessment assess(CommentInput in) {
-        Evidence evidence = featurizer.evidence(in.body(), in.authorName(), in.authorUrl());
-        PairedModels.Scores modelScores = scoring.score(featurizer.featureSet(evidence));
+        return assess(in, featurizer.evidence(in.body(), in.authorName(), in.authorUrl()));
+    }
+
+    /**
+     * The same with the evidence of {@code in}'s text and author already drawn by {@link #featurizer()},
+     * as moderation draws it first for the campaign fingerprint: normalizing and splitting a comment twice
+     * was work done twice on every comment.
+     */
+    public Assessment assess(CommentInput in, Evidence evidence) {
+        PairedModels.Scores modelScores = scoring.score(featurizer.reusedFeatureSet(evidence));
         double spamModel = modelScores.spam();
         double offensive = modelScores.offensive();
 
@@ -123,7 +131,7 @@ public final class ModerationEngine {
             rules.add("first-time-author");
         }
         double spam = sigmoid(logit);
-        OptionalDouble similarity = relevance.similarity(relevance.documentOfNormalized(evidence.text()),
+        OptionalDouble similarity = relevance.similarity(relevance.documentOfWords(evidence.words()),
                 in.post(), in.parentText());
         Double offTopic = similarity.isPresent() ? 1 - similarity.getAsDouble() : null;
 

@@ -11,10 +11,10 @@ import io.parley.moderation.domain.ModeratedComment;
 import io.parley.moderation.engine.Assessment;
 import io.parley.moderation.engine.CommentInput;
 import io.parley.moderation.engine.ModerationEngine;
+import io.parley.moderation.engine.classify.Evidence;
 import io.parley.moderation.engine.signal.Campaign;
 import io.parley.moderation.engine.signal.Relevance;
 import io.parley.moderation.engine.signal.SimHash;
-import io.parley.moderation.engine.text.Text;
 import io.parley.moderation.repository.CampaignRepository;
 import io.parley.moderation.repository.DecisionRecordRepository;
 import io.parley.moderation.repository.ModeratedCommentRepository;
@@ -25,6 +25,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ public class ModerationService {
         Instant now = Instant.now(clock);
         ModerationEngine engine = engines.current();
         Map<UUID, ModeratedComment> known = comments.findAllById(commentsAndParents(events));
-        Context context = context(events, known, now);
+        Context context = context(engine, events, known, now);
         Writes writes = new Writes(new ArrayList<>(), new ArrayList<>());
         List<ModerationDecision> toPublish = new ArrayList<>(events.size());
         for (CommentEvent event : events) {
@@ -110,7 +111,7 @@ public class ModerationService {
                                     Writes writes) {
         ModeratedComment comment = ModeratedComment.from(event, now);
         comment.decisionVersion = 1;
-        Assessment assessment = context.bans.overrule(engine.assess(context.inputFor(comment)), comment);
+        Assessment assessment = context.bans.overrule(context.assess(engine, comment), comment);
         comment.outcome = assessment.outcome();
         writes.comments.add(comment);
         writes.decisions.add(DecisionRecord.automatic(comment, assessment, now));
@@ -126,7 +127,7 @@ public class ModerationService {
         }
         comment.body = event.body();
         comment.decisionVersion++;
-        Assessment assessment = context.bans.overrule(engine.assess(context.inputFor(comment)), comment);
+        Assessment assessment = context.bans.overrule(context.assess(engine, comment), comment);
         comment.outcome = assessment.outcome();
         writes.decisions.add(DecisionRecord.automatic(comment, assessment, now));
         return comment;
@@ -160,13 +161,16 @@ public class ModerationService {
     /**
      * Reads, for every comment of the batch the engine will judge, its post, its author's record, bans in
      * force and its campaign (its parent is among the comments already read). Campaign sizes count the
-     * whole batch, so the first copy of a flood arriving in one batch is already seen as part of it.
+     * whole batch, so the first copy of a flood arriving in one batch is already seen as part of it. The
+     * text's evidence, drawn here for its fingerprint, is kept for the engine.
      */
-    private Context context(List<CommentEvent> events, Map<UUID, ModeratedComment> known, Instant now) {
+    private Context context(ModerationEngine engine, List<CommentEvent> events, Map<UUID, ModeratedComment> known,
+                            Instant now) {
         List<ModeratedComment> judged = new ArrayList<>();
         Set<String> postIds = new HashSet<>();
         Set<String> authorKeys = new HashSet<>();
         Map<UUID, CampaignRepository.Member> members = new LinkedHashMap<>();
+        Map<UUID, Drawn> evidence = new HashMap<>();
         for (CommentEvent event : events) {
             ModeratedComment existing = known.get(event.commentId());
             if (existing != null && existing.eventVersion >= event.version()) {
@@ -188,7 +192,9 @@ public class ModerationService {
             if (comment.authorKey != null) {
                 authorKeys.add(comment.authorKey);
             }
-            OptionalLong fingerprint = SimHash.of(Text.normalize(body));
+            Evidence drawn = engine.featurizer().evidence(body, comment.authorName, comment.authorUrl);
+            evidence.put(comment.id, new Drawn(body, drawn));
+            OptionalLong fingerprint = SimHash.ofWords(drawn.words());
             if (fingerprint.isPresent()) {
                 members.putIfAbsent(comment.id,
                         new CampaignRepository.Member(comment.id, comment.postId, fingerprint.getAsLong()));
@@ -196,7 +202,7 @@ public class ModerationService {
         }
         return new Context(posts.of(postIds), known,
                 new AuthorRecords(comments.outcomesByAuthor(authorKeys)), bans.inForceFor(judged, now),
-                joinCampaigns(List.copyOf(members.values())));
+                joinCampaigns(List.copyOf(members.values())), evidence);
     }
 
     /**
@@ -218,7 +224,16 @@ public class ModerationService {
      * comments as applied so far and the stored comments they reply to.
      */
     private record Context(Map<String, Relevance.Document> posts, Map<UUID, ModeratedComment> comments,
-                           AuthorRecords authors, Bans.InForce bans, Map<UUID, Campaign> campaigns) {
+                           AuthorRecords authors, Bans.InForce bans, Map<UUID, Campaign> campaigns,
+                           Map<UUID, Drawn> evidence) {
+
+        /** The comment's evidence drawn for its fingerprint, unless the comment has changed since (a later edit in the batch). */
+        Assessment assess(ModerationEngine engine, ModeratedComment comment) {
+            Drawn drawn = evidence.get(comment.id);
+            return drawn != null && drawn.body().equals(comment.body)
+                    ? engine.assess(inputFor(comment), drawn.evidence())
+                    : engine.assess(inputFor(comment));
+        }
 
         CommentInput inputFor(ModeratedComment comment) {
             ModeratedComment parent = comment.parentId == null ? null : comments.get(comment.parentId);
@@ -226,6 +241,10 @@ public class ModerationService {
                     posts.get(comment.postId), parent == null ? null : parent.body,
                     authors.trustOf(comment), campaigns.get(comment.id));
         }
+    }
+
+    /** The evidence drawn from one version of a comment's text. */
+    private record Drawn(String body, Evidence evidence) {
     }
 
     /** Edits and withdrawals follow their submission on the same partition; one without it cannot be applied. */

@@ -132,6 +132,19 @@ class ModerationBatchTest {
         assertThat(history(submitted.commentId())).extracting(d -> d.version).containsExactly(1L, 2L, 3L);
     }
 
+    /** The text's evidence is drawn once per batch, from the submission: an edit in the same batch must not reuse it. */
+    @Test
+    void anEditInTheSameBatchIsJudgedOnItsNewText() {
+        CommentSubmitted submitted = TestEvents.submitted(TestEvents.newPostId(),
+                "Thanks, the section on DNS leaks was really clear.");
+        CommentEdited edited = CommentEdited.of(submitted.commentId(), 2, submitted.postId(),
+                "Great post! wholesale jerseys from china, cheap nfl jerseys at jerseys-outlet.example", TestEvents.now());
+
+        List<ModerationDecision> published = moderation.apply(List.of(submitted, edited));
+
+        assertThat(published).extracting(ModerationDecision::outcome).containsExactly(Outcome.APPROVED, Outcome.SPAM);
+    }
+
     @Test
     void approvalsEarlierInTheBatchCountTowardsTheAuthorsTrust() {
         String author = "author-key-" + UUID.randomUUID();

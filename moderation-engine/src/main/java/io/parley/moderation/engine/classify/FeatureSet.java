@@ -14,8 +14,38 @@ public final class FeatureSet {
     private int size;
 
     FeatureSet(int expected) {
-        table = new long[Integer.highestOneBit(Math.max(8, expected) * 2 - 1) << 1];
+        table = new long[tableCapacity(expected)];
         distinct = new long[Math.max(8, expected)];
+    }
+
+    /** A power of two at least twice the features expected, so a probe stays short. */
+    private static int tableCapacity(int expected) {
+        return Integer.highestOneBit(Math.max(8, expected) * 2 - 1) << 1;
+    }
+
+    /**
+     * Empties the set for reuse, with room for {@code expected} features. Only the occupied slots are
+     * zeroed, found while the table is still intact, so a table grown by one long comment costs the
+     * short ones after it nothing.
+     */
+    void clear(int expected) {
+        int capacity = tableCapacity(expected);
+        if (table.length < capacity) {
+            table = new long[capacity];
+        } else {
+            int mask = table.length - 1;
+            for (int k = 0; k < size; k++) {
+                int i = (int) distinct[k] & mask;
+                while (table[i] != distinct[k]) {
+                    i = (i + 1) & mask;
+                }
+                distinct[k] = i;
+            }
+            for (int k = 0; k < size; k++) {
+                table[(int) distinct[k]] = 0;
+            }
+        }
+        size = 0;
     }
 
     void add(long hash) {

@@ -32,7 +32,7 @@ public final class Relevance {
     public Relevance(List<String> backgroundDocuments) {
         Map<String, Integer> df = new HashMap<>();
         for (String doc : backgroundDocuments) {
-            for (String term : new HashSet<>(terms(Text.normalize(doc)))) {
+            for (String term : new HashSet<>(terms(Text.words(Text.normalize(doc))))) {
                 df.merge(term, 1, Integer::sum);
             }
         }
@@ -44,7 +44,7 @@ public final class Relevance {
      * Best cosine against the post and the parent's text; empty when neither is known or has content
      * words, or the comment has none.
      *
-     * @param comment the comment's text, prepared by {@link #document} or {@link #documentOfNormalized}
+     * @param comment the comment's text, prepared by {@link #document} or {@link #documentOfWords}
      * @param post    the post's text as {@link #document} prepared it, or null when the post is not registered
      */
     public OptionalDouble similarity(Document comment, Document post, String parentText) {
@@ -64,16 +64,16 @@ public final class Relevance {
 
     /** A text's TF-IDF weights, to compare with comments; empty for a null or blank text. */
     public Document document(String raw) {
-        return raw == null || raw.isBlank() ? Document.EMPTY : documentOfNormalized(Text.normalize(raw));
+        return raw == null || raw.isBlank() ? Document.EMPTY : documentOfWords(Text.words(Text.normalize(raw)));
     }
 
     /**
-     * The same for a text {@link Text#normalize} already normalized, as the engine's evidence holds the
-     * comment: normalizing it again would be work done twice on every comment (and is not a no-op).
+     * The same for the {@link Text#words} of a normalized text, as the engine's evidence holds the
+     * comment: normalizing and splitting it again would be work done twice on every comment.
      */
-    public Document documentOfNormalized(String normalized) {
+    public Document documentOfWords(List<String> words) {
         Map<String, Integer> counts = new HashMap<>();
-        for (String term : terms(normalized)) {
+        for (String term : terms(words)) {
             counts.merge(term, 1, Integer::sum);
         }
         long[] hashes = new long[counts.size()];
@@ -146,8 +146,8 @@ public final class Relevance {
         }
     }
 
-    private static List<String> terms(String normalized) {
-        return Text.words(normalized).stream()
+    private static List<String> terms(List<String> words) {
+        return words.stream()
                 .filter(w -> w.length() > 1 && !STOP_WORDS.contains(w))
                 .map(Relevance::stem)
                 .toList();

@@ -25,7 +25,11 @@ public final class SimHash {
 
     /** The fingerprint of a normalized text, or empty when the text is too short to tell campaigns apart. */
     public static java.util.OptionalLong of(String normalizedText) {
-        List<String> words = Text.words(normalizedText);
+        return ofWords(Text.words(normalizedText));
+    }
+
+    /** The same for a text already split into {@link Text#words}. */
+    public static java.util.OptionalLong ofWords(List<String> words) {
         if (words.size() < MIN_WORDS) {
             return java.util.OptionalLong.empty();
         }

@@ -29,7 +29,11 @@ public final class Terms {
     }
 
     public Matches match(String normalizedText) {
-        List<String> words = Text.words(normalizedText);
+        return match(Text.words(normalizedText));
+    }
+
+    /** The same for a text already split into {@link Text#words}. */
+    public Matches match(List<String> words) {
         return new Matches(blocked.find(words), suspect.find(words));
     }
 

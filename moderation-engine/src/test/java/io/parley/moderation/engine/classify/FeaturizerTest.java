@@ -54,4 +54,32 @@ class FeaturizerTest {
             assertThat(hashed.size()).isEqualTo(named.length);
         }
     }
+
+    @Test
+    void aReusedFeatureSetHoldsExactlyEachCommentsOwnFeatures() {
+        // Long, short, empty and long again: the table grows once and must come back empty each time.
+        List<String> bodies = List.of("long words and more words ".repeat(80), "short one", "",
+                "a medium comment about bridges and snowflake proxies", "another long text ".repeat(120), "x");
+        for (String body : bodies) {
+            Evidence e = featurizer.evidence(body, "Reader", null);
+            assertThat(hashes(featurizer.reusedFeatureSet(e))).as(body).isEqualTo(hashes(featurizer.featureSet(e)));
+        }
+    }
+
+    @Test
+    void termsAreFoundInTheAuthorNameAsInTheBody() {
+        assertThat(featurizer.evidence("nice post", "Check out my shop", null).terms().suspect())
+                .containsExactly("check out my");
+        assertThat(featurizer.evidence("check out my site", "Reader", null).terms().suspect())
+                .containsExactly("check out my");
+        assertThat(featurizer.evidence("nice post", "Reader", null).terms().suspect()).isEmpty();
+    }
+
+    private static List<Long> hashes(FeatureSet set) {
+        List<Long> hashes = new java.util.ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            hashes.add(set.hashes()[i]);
+        }
+        return hashes;
+    }
 }
