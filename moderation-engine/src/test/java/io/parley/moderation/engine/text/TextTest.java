@@ -44,6 +44,50 @@ class TextTest {
         }
     }
 
+    /** Tags are dropped exactly as {@code <[^>]{0,200}>} replaced by a space did, over text mixing tags, long runs and stray brackets. */
+    @Test
+    void tagsAreDroppedAsTheRegularExpressionDid() {
+        Pattern tag = Pattern.compile("<[^>]{0,200}>");
+        String[] pieces = {"<", ">", "<p>", "</p>", "<br />", "<a href='x'>", "a", " ", "\n", "x".repeat(90), "é"};
+        Random random = new Random(11);
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(16); i > 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String raw = text.toString();
+            assertThat(Text.dropTags(raw)).as("%s", raw).isEqualTo(tag.matcher(raw).replaceAll(" "));
+        }
+        for (int length = 198; length <= 202; length++) {
+            String raw = "a<" + "x".repeat(length) + ">b";
+            assertThat(Text.dropTags(raw)).as("%d", length).isEqualTo(tag.matcher(raw).replaceAll(" "));
+        }
+    }
+
+    /** The link-target expression is skipped only for text in which it cannot match. */
+    @Test
+    void textWithoutAnAnchorTagIsOneTheLinkExpressionCannotMatch() {
+        Pattern href = Pattern.compile("(?i)<a\\s[^>]*href\\s*=\\s*[\"']([^\"']*)[\"'][^>]*>");
+        String[] pieces = {"<", "a", "A", " ", "\t", "\n", "href", "=", "\"", "'", "x", ">", "<p>", "<abbr>", "<A\nhref=\"y\">"};
+        Random random = new Random(13);
+        int anchors = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(14); i > 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String raw = text.toString();
+            boolean matches = href.matcher(raw).find();
+            if (matches) {
+                anchors++;
+                assertThat(Text.hasAnchorTag(raw)).as("%s", raw).isTrue();
+            }
+        }
+        assertThat(anchors).isGreaterThan(100);
+        assertThat(Text.hasAnchorTag("<p>a paragraph</p><abbr>x</abbr>")).isFalse();
+        assertThat(Text.normalize("<P>See <A\nHREF='http://x.example/a'>this</A></P>")).isEqualTo("see http://x.example/a this");
+    }
+
     @Test
     void wordsKeepApostrophesAndDropPunctuation() {
         assertThat(Text.words("don't panic, it's fine!")).containsExactly("don't", "panic", "it's", "fine");
