@@ -25,8 +25,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +111,7 @@ public class ModerationService {
                                     Writes writes) {
         ModeratedComment comment = ModeratedComment.from(event, now);
         comment.decisionVersion = 1;
-        Assessment assessment = context.bans.overrule(context.assess(engine, comment), comment);
+        Assessment assessment = context.bans.overrule(context.assess(engine, comment, event), comment);
         comment.outcome = assessment.outcome();
         writes.comments.add(comment);
         writes.decisions.add(DecisionRecord.automatic(comment, assessment, now));
@@ -127,7 +127,7 @@ public class ModerationService {
         }
         comment.body = event.body();
         comment.decisionVersion++;
-        Assessment assessment = context.bans.overrule(context.assess(engine, comment), comment);
+        Assessment assessment = context.bans.overrule(context.assess(engine, comment, event), comment);
         comment.outcome = assessment.outcome();
         writes.decisions.add(DecisionRecord.automatic(comment, assessment, now));
         return comment;
@@ -170,7 +170,7 @@ public class ModerationService {
         Set<String> postIds = new HashSet<>();
         Set<String> authorKeys = new HashSet<>();
         Map<UUID, CampaignRepository.Member> members = new LinkedHashMap<>();
-        Map<UUID, Drawn> evidence = new HashMap<>();
+        Map<CommentEvent, Evidence> evidence = new IdentityHashMap<>();
         for (CommentEvent event : events) {
             ModeratedComment existing = known.get(event.commentId());
             if (existing != null && existing.eventVersion >= event.version()) {
@@ -193,7 +193,7 @@ public class ModerationService {
                 authorKeys.add(comment.authorKey);
             }
             Evidence drawn = engine.featurizer().evidence(body, comment.authorName, comment.authorUrl);
-            evidence.put(comment.id, new Drawn(body, drawn));
+            evidence.put(event, drawn);
             OptionalLong fingerprint = SimHash.ofWords(drawn.words());
             if (fingerprint.isPresent()) {
                 members.putIfAbsent(comment.id,
@@ -225,14 +225,15 @@ public class ModerationService {
      */
     private record Context(Map<String, Relevance.Document> posts, Map<UUID, ModeratedComment> comments,
                            AuthorRecords authors, Bans.InForce bans, Map<UUID, Campaign> campaigns,
-                           Map<UUID, Drawn> evidence) {
+                           Map<CommentEvent, Evidence> evidence) {
 
-        /** The comment's evidence drawn for its fingerprint, unless the comment has changed since (a later edit in the batch). */
-        Assessment assess(ModerationEngine engine, ModeratedComment comment) {
-            Drawn drawn = evidence.get(comment.id);
-            return drawn != null && drawn.body().equals(comment.body)
-                    ? engine.assess(inputFor(comment), drawn.evidence())
-                    : engine.assess(inputFor(comment));
+        /**
+         * Judges the comment as {@code event} left it, with the evidence drawn from that event's text for
+         * its fingerprint; an edit of a comment submitted in the same batch had none drawn, and draws it now.
+         */
+        Assessment assess(ModerationEngine engine, ModeratedComment comment, CommentEvent event) {
+            Evidence drawn = evidence.get(event);
+            return drawn != null ? engine.assess(inputFor(comment), drawn) : engine.assess(inputFor(comment));
         }
 
         CommentInput inputFor(ModeratedComment comment) {
@@ -241,10 +242,6 @@ public class ModerationService {
                     posts.get(comment.postId), parent == null ? null : parent.body,
                     authors.trustOf(comment), campaigns.get(comment.id));
         }
-    }
-
-    /** The evidence drawn from one version of a comment's text. */
-    private record Drawn(String body, Evidence evidence) {
     }
 
     /** Edits and withdrawals follow their submission on the same partition; one without it cannot be applied. */
