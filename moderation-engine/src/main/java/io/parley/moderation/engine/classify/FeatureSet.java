@@ -24,29 +24,15 @@ public final class FeatureSet {
     }
 
     /**
-     * Empties the set for reuse, with room for {@code expected} features. A table near the size needed is
-     * zeroed whole (faster than finding a quarter of its slots); one grown by a long comment far past it
-     * has only its occupied slots zeroed, found while it is still intact, so the short comments after a
-     * long one do not pay for its size.
+     * Empties the set for reuse, with room for {@code expected} features. A table more than four times
+     * the size needed, left by a long comment, is replaced rather than zeroed on every short one after it.
      */
     void clear(int expected) {
         int capacity = tableCapacity(expected);
-        if (table.length < capacity) {
+        if (table.length < capacity || table.length > 4 * capacity) {
             table = new long[capacity];
-        } else if (table.length <= 4 * capacity) {
-            Arrays.fill(table, 0);
         } else {
-            int mask = table.length - 1;
-            for (int k = 0; k < size; k++) {
-                int i = (int) distinct[k] & mask;
-                while (table[i] != distinct[k]) {
-                    i = (i + 1) & mask;
-                }
-                distinct[k] = i;
-            }
-            for (int k = 0; k < size; k++) {
-                table[(int) distinct[k]] = 0;
-            }
+            Arrays.fill(table, 0);
         }
         size = 0;
     }

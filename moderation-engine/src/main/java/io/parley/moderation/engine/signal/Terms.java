@@ -28,11 +28,7 @@ public final class Terms {
         return new Terms(List.of(), List.of());
     }
 
-    public Matches match(String normalizedText) {
-        return match(Text.words(normalizedText));
-    }
-
-    /** The same for a text already split into {@link Text#words}. */
+    /** The blocked and suspect terms among the {@link Text#words} of a normalized text, phrases included. */
     public Matches match(List<String> words) {
         return new Matches(blocked.find(words), suspect.find(words));
     }
