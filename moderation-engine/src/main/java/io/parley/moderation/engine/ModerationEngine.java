@@ -77,7 +77,7 @@ public final class ModerationEngine {
      * was work done twice on every comment.
      */
     public Assessment assess(CommentInput in, Evidence evidence) {
-        PairedModels.Scores modelScores = scoring.score(featurizer.reusedFeatureSet(evidence));
+        PairedModels.Scores modelScores = scoring.score(featurizer.featureSet(evidence));
         double spamModel = modelScores.spam();
         double offensive = modelScores.offensive();
 

@@ -194,7 +194,7 @@ public class ModerationService {
             }
             Evidence drawn = engine.featurizer().evidence(body, comment.authorName, comment.authorUrl);
             evidence.put(event, drawn);
-            OptionalLong fingerprint = SimHash.ofWords(drawn.words());
+            OptionalLong fingerprint = SimHash.of(drawn.words());
             if (fingerprint.isPresent()) {
                 members.putIfAbsent(comment.id,
                         new CampaignRepository.Member(comment.id, comment.postId, fingerprint.getAsLong()));

@@ -192,6 +192,6 @@ class CampaignRepositoryTest {
 
     private static CampaignRepository.Member member(String text, String postId) {
         return new CampaignRepository.Member(UUID.randomUUID(), postId,
-                SimHash.of(Text.normalize(text)).orElseThrow());
+                SimHash.of(Text.words(Text.normalize(text))).orElseThrow());
     }
 }

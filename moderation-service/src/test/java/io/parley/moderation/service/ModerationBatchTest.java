@@ -94,7 +94,7 @@ class ModerationBatchTest {
 
             // Another instance's copy neither waits for that commit nor founds a campaign of its own.
             CampaignRepository.Member copy = new CampaignRepository.Member(UUID.randomUUID(), TestEvents.newPostId(),
-                    SimHash.of(Text.normalize(text)).orElseThrow());
+                    SimHash.of(Text.words(Text.normalize(text))).orElseThrow());
             Map<UUID, Campaign> joined = assertTimeoutPreemptively(Duration.ofSeconds(10),
                     () -> QuarkusTransaction.requiringNew().call(() -> campaigns.recordAll(List.of(copy))));
 

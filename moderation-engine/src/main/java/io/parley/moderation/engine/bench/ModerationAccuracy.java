@@ -426,7 +426,7 @@ public final class ModerationAccuracy {
 
     private static io.parley.moderation.engine.signal.Campaign fingerprint(CampaignRegistry campaigns, Row row,
                                                                             String post) {
-        java.util.OptionalLong fp = SimHash.of(Text.normalize(row.content));
+        java.util.OptionalLong fp = SimHash.of(Text.words(Text.normalize(row.content)));
         return fp.isPresent() ? campaigns.record(fp.getAsLong(), post, row.id) : null;
     }
 

@@ -65,33 +65,17 @@ public final class Featurizer {
 
     /**
      * The hashes of exactly the features {@link #features} names, computed from the text without
-     * building the word and character n-gram strings: what scoring uses, where speed matters.
+     * building the word and character n-gram strings: what scoring uses, where speed matters. They go
+     * into this thread's own set, emptied first, so the result is valid until the thread's next call:
+     * scoring reads it and lets go, and a new set of 16-20 KB per comment was a quarter of what
+     * moderation allocated.
      */
     public FeatureSet featureSet(Evidence e) {
-        FeatureSet f = new FeatureSet(expectedFeatures(e));
-        addFeatures(e, f);
-        return f;
-    }
-
-    /**
-     * The same into this thread's own set, emptied first: valid until the thread's next call. Scoring
-     * reads it and lets go; a new set of 16-20 KB per comment was a quarter of what moderation allocated.
-     */
-    public FeatureSet reusedFeatureSet(Evidence e) {
-        FeatureSet f = scratch.get();
-        f.clear(expectedFeatures(e));
-        addFeatures(e, f);
-        return f;
-    }
-
-    private static int expectedFeatures(Evidence e) {
-        return 3 * (Math.min(e.text().length(), MAX_CHARS) + 2) + 2 * e.words().size() + 16;
-    }
-
-    private static void addFeatures(Evidence e, FeatureSet f) {
         String text = e.text();
         List<String> words = e.words();
         int length = Math.min(text.length(), MAX_CHARS);
+        FeatureSet f = scratch.get();
+        f.clear(3 * (length + 2) + 2 * words.size() + 16);
         char[] chars = new char[length + 2];
         chars[0] = ' ';
         text.getChars(0, length, chars, 1);
@@ -118,6 +102,7 @@ public final class Featurizer {
             }
         }
         signalFeatures(e, feature -> f.add(FeatureHash.of(feature)));
+        return f;
     }
 
     /**

@@ -23,13 +23,11 @@ public final class SimHash {
     private SimHash() {
     }
 
-    /** The fingerprint of a normalized text, or empty when the text is too short to tell campaigns apart. */
-    public static java.util.OptionalLong of(String normalizedText) {
-        return ofWords(Text.words(normalizedText));
-    }
-
-    /** The same for a text already split into {@link Text#words}. */
-    public static java.util.OptionalLong ofWords(List<String> words) {
+    /**
+     * The fingerprint of a normalized text's {@link Text#words}, or empty when the text is too short to
+     * tell campaigns apart.
+     */
+    public static java.util.OptionalLong of(List<String> words) {
         if (words.size() < MIN_WORDS) {
             return java.util.OptionalLong.empty();
         }

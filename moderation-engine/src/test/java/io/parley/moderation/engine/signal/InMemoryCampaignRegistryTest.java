@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InMemoryCampaignRegistryTest {
 
     private final InMemoryCampaignRegistry registry = new InMemoryCampaignRegistry();
-    private final long fingerprint = SimHash.of(Text.normalize(
-            "Hello friends, I earn money from home every day, the details are on my profile")).orElseThrow();
+    private final long fingerprint = SimHash.of(Text.words(Text.normalize(
+            "Hello friends, I earn money from home every day, the details are on my profile"))).orElseThrow();
 
     @Test
     void copiesOnSeveralPostsBecomeOneCampaign() {

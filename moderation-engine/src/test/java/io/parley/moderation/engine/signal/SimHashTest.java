@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SimHashTest {
 
     private static long fp(String text) {
-        return SimHash.of(Text.normalize(text)).orElseThrow();
+        return SimHash.of(Text.words(Text.normalize(text))).orElseThrow();
     }
 
     @Test
@@ -36,6 +36,6 @@ class SimHashTest {
 
     @Test
     void shortStockPhrasesAreNotFingerprinted() {
-        assertThat(SimHash.of("thanks, great post")).isEmpty();
+        assertThat(SimHash.of(Text.words("thanks, great post"))).isEmpty();
     }
 }
