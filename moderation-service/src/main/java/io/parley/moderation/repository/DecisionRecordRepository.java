@@ -42,16 +42,16 @@ public class DecisionRecordRepository implements PanacheRepository<DecisionRecor
                                          ?::timestamptz[], ?::jsonb[], ?::jsonb[], ?::jsonb[], ?::int[])
                     """)) {
                 int column = 0;
-                insert.setArray(++column, SqlArrays.of(connection, "uuid", inserted, d -> d.commentId));
-                insert.setArray(++column, SqlArrays.of(connection, "bigint", inserted, d -> d.version));
-                insert.setArray(++column, SqlArrays.of(connection, "varchar", inserted, d -> d.outcome.name()));
-                insert.setArray(++column, SqlArrays.of(connection, "varchar", inserted, d -> d.decidedBy));
-                insert.setArray(++column, SqlArrays.of(connection, "text", inserted, d -> d.reason));
-                insert.setArray(++column, SqlArrays.instants(connection, inserted, d -> d.decidedAt));
-                insert.setArray(++column, SqlArrays.of(connection, "jsonb", inserted, d -> JsonColumns.write(json, d.scores)));
-                insert.setArray(++column, SqlArrays.of(connection, "jsonb", inserted, d -> JsonColumns.write(json, d.reasons)));
-                insert.setArray(++column, SqlArrays.of(connection, "jsonb", inserted, d -> JsonColumns.write(json, d.rules)));
-                insert.setArray(++column, SqlArrays.of(connection, "integer", inserted, d -> d.modelVersion));
+                insert.setObject(++column, SqlArrays.texts(inserted, d -> d.commentId));
+                insert.setObject(++column, SqlArrays.longs(inserted, d -> d.version));
+                insert.setObject(++column, SqlArrays.texts(inserted, d -> d.outcome.name()));
+                insert.setObject(++column, SqlArrays.texts(inserted, d -> d.decidedBy));
+                insert.setObject(++column, SqlArrays.texts(inserted, d -> d.reason));
+                insert.setObject(++column, SqlArrays.instants(inserted, d -> d.decidedAt));
+                insert.setObject(++column, SqlArrays.texts(inserted, d -> JsonColumns.write(json, d.scores)));
+                insert.setObject(++column, SqlArrays.texts(inserted, d -> JsonColumns.write(json, d.reasons)));
+                insert.setObject(++column, SqlArrays.texts(inserted, d -> JsonColumns.write(json, d.rules)));
+                insert.setObject(++column, SqlArrays.ints(inserted, d -> d.modelVersion));
                 insert.executeUpdate();
             }
         });

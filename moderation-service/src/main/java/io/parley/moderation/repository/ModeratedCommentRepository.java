@@ -53,20 +53,20 @@ public class ModeratedCommentRepository implements PanacheRepositoryBase<Moderat
                                          ?::timestamptz[], ?::varchar[], ?::bigint[])
                     """)) {
                 int column = 0;
-                insert.setArray(++column, SqlArrays.of(connection, "uuid", inserted, c -> c.id));
-                insert.setArray(++column, SqlArrays.of(connection, "varchar", inserted, c -> c.postId));
-                insert.setArray(++column, SqlArrays.of(connection, "uuid", inserted, c -> c.parentId));
-                insert.setArray(++column, SqlArrays.of(connection, "varchar", inserted, c -> c.authorName));
-                insert.setArray(++column, SqlArrays.of(connection, "varchar", inserted, c -> c.authorEmail));
-                insert.setArray(++column, SqlArrays.of(connection, "varchar", inserted, c -> c.authorUrl));
-                insert.setArray(++column, SqlArrays.of(connection, "text", inserted, c -> c.body));
-                insert.setArray(++column, SqlArrays.of(connection, "varchar", inserted, c -> c.authorKey));
-                insert.setArray(++column, SqlArrays.of(connection, "jsonb", inserted, c -> JsonColumns.write(json, c.signals)));
-                insert.setArray(++column, SqlArrays.of(connection, "bigint", inserted, c -> c.eventVersion));
-                insert.setArray(++column, SqlArrays.instants(connection, inserted, c -> c.submittedAt));
-                insert.setArray(++column, SqlArrays.instants(connection, inserted, c -> c.receivedAt));
-                insert.setArray(++column, SqlArrays.of(connection, "varchar", inserted, c -> c.outcome.name()));
-                insert.setArray(++column, SqlArrays.of(connection, "bigint", inserted, c -> c.decisionVersion));
+                insert.setObject(++column, SqlArrays.texts(inserted, c -> c.id));
+                insert.setObject(++column, SqlArrays.texts(inserted, c -> c.postId));
+                insert.setObject(++column, SqlArrays.texts(inserted, c -> c.parentId));
+                insert.setObject(++column, SqlArrays.texts(inserted, c -> c.authorName));
+                insert.setObject(++column, SqlArrays.texts(inserted, c -> c.authorEmail));
+                insert.setObject(++column, SqlArrays.texts(inserted, c -> c.authorUrl));
+                insert.setObject(++column, SqlArrays.texts(inserted, c -> c.body));
+                insert.setObject(++column, SqlArrays.texts(inserted, c -> c.authorKey));
+                insert.setObject(++column, SqlArrays.texts(inserted, c -> JsonColumns.write(json, c.signals)));
+                insert.setObject(++column, SqlArrays.longs(inserted, c -> c.eventVersion));
+                insert.setObject(++column, SqlArrays.instants(inserted, c -> c.submittedAt));
+                insert.setObject(++column, SqlArrays.instants(inserted, c -> c.receivedAt));
+                insert.setObject(++column, SqlArrays.texts(inserted, c -> c.outcome.name()));
+                insert.setObject(++column, SqlArrays.longs(inserted, c -> c.decisionVersion));
                 insert.executeUpdate();
             }
         });
@@ -96,7 +96,7 @@ public class ModeratedCommentRepository implements PanacheRepositoryBase<Moderat
                          where author_key = k.author_key and outcome in ('SPAM', 'REJECTED') limit ?)
                     ) c
                     group by k.author_key, c.outcome""")) {
-                statement.setArray(1, connection.createArrayOf("varchar", authorKeys.toArray()));
+                statement.setObject(1, SqlArrays.texts(authorKeys));
                 statement.setInt(2, RECORD_CAP);
                 statement.setInt(3, RECORD_CAP);
                 try (ResultSet rows = statement.executeQuery()) {

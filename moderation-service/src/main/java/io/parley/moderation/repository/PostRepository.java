@@ -2,6 +2,7 @@ package io.parley.moderation.repository;
 
 import io.parley.moderation.domain.Post;
 import io.parley.support.persistence.EntitiesById;
+import io.parley.support.persistence.SqlArrays;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,7 +33,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, String> {
         getSession().doWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "select id, updated_at from post where id = any(?)")) {
-                select.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
+                select.setObject(1, SqlArrays.texts(ids));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         found.put(rows.getString(1), rows.getObject(2, OffsetDateTime.class).toInstant());

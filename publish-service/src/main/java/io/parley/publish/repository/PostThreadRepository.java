@@ -45,8 +45,8 @@ public class PostThreadRepository implements PanacheRepositoryBase<PostThread, S
                     select count(pg_notify('%s', post_id)) from changed
                     """.formatted(CHANGED_CHANNEL))) {
                 statement.setTimestamp(1, Timestamp.from(now));
-                statement.setArray(2, connection.createArrayOf("varchar", posts));
-                statement.setArray(3, connection.createArrayOf("integer", gained));
+                statement.setObject(2, posts);
+                statement.setObject(3, gained);
                 statement.executeQuery().close();
             }
         });

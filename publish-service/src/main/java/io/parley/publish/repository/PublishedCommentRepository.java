@@ -42,8 +42,8 @@ public class PublishedCommentRepository implements PanacheRepositoryBase<Publish
         }
         session().doWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "select " + COLUMNS + " from published_comment where id = any(?)")) {
-                select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                    "select " + COLUMNS + " from published_comment where id = any(?::uuid[])")) {
+                select.setObject(1, SqlArrays.texts(ids));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         PublishedComment comment = read(rows);
@@ -84,19 +84,19 @@ public class PublishedCommentRepository implements PanacheRepositoryBase<Publish
                     returning old.post_id, coalesce(old.visible, false), new.post_id, new.visible
                     """.formatted(COLUMNS))) {
                 int column = 0;
-                upsert.setArray(++column, SqlArrays.of(connection, "uuid", comments, c -> c.id));
-                upsert.setArray(++column, SqlArrays.of(connection, "varchar", comments, c -> c.postId));
-                upsert.setArray(++column, SqlArrays.of(connection, "uuid", comments, c -> c.parentId));
-                upsert.setArray(++column, SqlArrays.of(connection, "boolean", comments, c -> c.visible));
-                upsert.setArray(++column, SqlArrays.of(connection, "boolean", comments, c -> c.wasPublished));
-                upsert.setArray(++column, SqlArrays.of(connection, "varchar", comments, c -> c.authorName));
-                upsert.setArray(++column, SqlArrays.of(connection, "varchar", comments, c -> c.authorUrl));
-                upsert.setArray(++column, SqlArrays.of(connection, "text", comments, c -> c.html));
-                upsert.setArray(++column, SqlArrays.of(connection, "varchar", comments, c -> c.bodySha256));
-                upsert.setArray(++column, SqlArrays.instants(connection, comments, c -> c.submittedAt));
-                upsert.setArray(++column, SqlArrays.instants(connection, comments, c -> c.editedAt));
-                upsert.setArray(++column, SqlArrays.of(connection, "bigint", comments, c -> c.decisionVersion));
-                upsert.setArray(++column, SqlArrays.instants(connection, comments, c -> c.updatedAt));
+                upsert.setObject(++column, SqlArrays.texts(comments, c -> c.id));
+                upsert.setObject(++column, SqlArrays.texts(comments, c -> c.postId));
+                upsert.setObject(++column, SqlArrays.texts(comments, c -> c.parentId));
+                upsert.setObject(++column, SqlArrays.booleans(comments, c -> c.visible));
+                upsert.setObject(++column, SqlArrays.booleans(comments, c -> c.wasPublished));
+                upsert.setObject(++column, SqlArrays.texts(comments, c -> c.authorName));
+                upsert.setObject(++column, SqlArrays.texts(comments, c -> c.authorUrl));
+                upsert.setObject(++column, SqlArrays.texts(comments, c -> c.html));
+                upsert.setObject(++column, SqlArrays.texts(comments, c -> c.bodySha256));
+                upsert.setObject(++column, SqlArrays.instants(comments, c -> c.submittedAt));
+                upsert.setObject(++column, SqlArrays.instants(comments, c -> c.editedAt));
+                upsert.setObject(++column, SqlArrays.longs(comments, c -> c.decisionVersion));
+                upsert.setObject(++column, SqlArrays.instants(comments, c -> c.updatedAt));
                 try (ResultSet rows = upsert.executeQuery()) {
                     while (rows.next()) {
                         String before = rows.getString(1);
